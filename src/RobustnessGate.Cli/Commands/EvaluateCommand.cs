@@ -1,0 +1,77 @@
+using RobustnessGate.Attacks;
+using RobustnessGate.Data;
+using RobustnessGate.Evaluation;
+using RobustnessGate.Models;
+using RobustnessGate.Reporting;
+using RobustnessGate.Runtime;
+
+namespace RobustnessGate.Cli.Commands;
+
+/// <summary>robustness-gate evaluate: one attack on one model, summary on screen, result.json on disk.</summary>
+internal static class EvaluateCommand
+{
+    public const string Help = """
+        robustness-gate evaluate --attack <name> [attack options] [--model <file.pt | built-in>] [--images <x.npy | idx | mnist-test>]
+                                 [--labels <y.npy | idx>] [--target untargeted|random|least-likely|top2] [--count N] [--seed S]
+                                 [--batch-size B] [--threads T] [--mean m1,m2,.. --std s1,s2,..] [--allow-probabilities] [--out <dir>] [--quiet]
+
+          --model     built-in model name (default lenet) or a TorchScript file exported from PyTorch (torch.jit.save)
+          --images    images: .npy (float32/float64 in [0,1] or uint8; N x C x H x W or N x H x W), IDX (plain or .gz),
+                      or the built-in split mnist-test (default) / mnist-train; --labels is then not needed
+          --labels    labels: .npy (int64/int32/uint8) or IDX
+          --attack    fgsm | pgd | fgsm-sweep | ifgsm | cw | ead  (see 'robustness-gate attacks' for their options)
+          --out       folder for result.json (default results/<model>-<attack>-<target>)
+        """;
+
+    public static int Run(CommandLine cl)
+    {
+        var modelSpec = cl.String("model") ?? KnownModels.LeNet.Name;
+        var imagesSpec = cl.String("images") ?? BuiltInData.TestName;
+        var labelsSpec = cl.String("labels");
+        var attackName = cl.Required("attack", "one of " + string.Join(", ", KnownAttacks.All.Select(a => a.Name)));
+        var target = TargetNames.Parse(cl.String("target") ?? "untargeted");
+        var options = new EvaluationOptions(
+            target,
+            cl.Int("count", 1),
+            cl.Long("seed") ?? 1215,
+            cl.Int("batch-size", 1) ?? 100,
+            cl.Flag("allow-probabilities"),
+            cl.Int("threads", 1) ?? Runtime.TorchRuntime.DefaultThreads);
+        var mean = cl.Floats("mean");
+        var std = cl.Floats("std");
+        var outDir = cl.String("out");
+        bool quiet = cl.Flag("quiet");
+        if ((mean is null) != (std is null))
+            throw new UsageException("--mean and --std go together");
+        var attack = KnownAttacks.Create(attackName, new AttackArguments(cl.Remaining()));
+
+        var data = LoadData(imagesSpec, labelsSpec);
+        using var model = ModelLoader.Load(modelSpec, mean is null ? null : new Normalization(mean, std!));
+        outDir ??= Path.Combine("results", $"{Path.GetFileNameWithoutExtension(model.Name)}-{attack.Name}-{TargetNames.Name(target)}");
+
+        var bar = new ConsoleProgress(quiet);
+        var progress = new SynchronousProgress<EvaluationProgress>(p =>
+            bar.Report(attack.Name, p.Fraction, $"{p.Attacked}/{p.ToAttack} images  {p.Stage}"));
+        var result = Evaluator.Run(model, data, attack, options, progress);
+        bar.Done();
+
+        var path = Path.Combine(outDir, "result.json");
+        ResultJson.Write(path, result);
+        Console.Write(SummaryText.Format(result));
+        Console.WriteLine($"result       {path}");
+        return 0;
+    }
+
+    internal static ImageSet LoadData(string imagesSpec, string? labelsSpec)
+    {
+        if (BuiltInData.IsBuiltIn(imagesSpec))
+        {
+            if (labelsSpec is not null)
+                throw new UsageException($"--labels is not used with the built-in data set '{imagesSpec}'");
+            return BuiltInData.Load(imagesSpec);
+        }
+        if (labelsSpec is null)
+            throw new UsageException($"--labels is required with --images {imagesSpec}");
+        return ImageSetLoader.Load(imagesSpec, labelsSpec);
+    }
+}

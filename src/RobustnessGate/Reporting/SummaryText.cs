@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Text;
+using RobustnessGate.Evaluation;
+using RobustnessGate.Metrics;
+
+namespace RobustnessGate.Reporting;
+
+/// <summary>The human-readable summary of an evaluation printed by the CLI.</summary>
+public static class SummaryText
+{
+    /// <summary>Formats <paramref name="r"/> as a few aligned lines.</summary>
+    public static string Format(EvaluationResult r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        var c = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder();
+        var parameters = string.Join(" ", r.Attack.Parameters.Select(kv => $"{kv.Key}={Value(kv.Value)}"));
+        sb.AppendLine(c, $"model        {r.Model.Name}  (sha256 {r.Model.Sha256[..12]})");
+        sb.AppendLine(c, $"data         {r.Dataset.Name}, {r.Dataset.Count} images (sha256 {r.Dataset.Sha256[..12]})");
+        sb.AppendLine(c, $"attack       {r.Attack.Name} {parameters}, target {r.Target}, seed {r.Seed}");
+        sb.AppendLine(c, $"clean        accuracy {Pct(r.CleanAccuracy)} ({r.Attacked} of {r.Dataset.Count} correctly classified and attacked)");
+        sb.AppendLine(c, $"attack       success {(r.SuccessRate is { } s ? Pct(s) : "n/a")} ({r.Succeeded} of {r.Attacked}), robust accuracy {Pct(r.RobustAccuracy)}");
+        sb.AppendLine("distortion   over successful examples: mean / std / median");
+        sb.AppendLine(c, $"  L0         {Stats(r.Distortion.L0, "F1")}");
+        sb.AppendLine(c, $"  L1         {Stats(r.Distortion.L1, "F3")}");
+        sb.AppendLine(c, $"  L2         {Stats(r.Distortion.L2, "F4")}");
+        sb.AppendLine(c, $"  Linf       {Stats(r.Distortion.Linf, "F4")}");
+        sb.AppendLine(c, $"time         {r.Seconds.ToString("F2", c)} s");
+        return sb.ToString();
+    }
+
+    private static string Pct(double v) => (100 * v).ToString("F2", CultureInfo.InvariantCulture) + " %";
+
+    private static string Stats(Summary s, string format) => s.Mean is null
+        ? "n/a (no successful example)"
+        : string.Join(" / ", new[] { s.Mean, s.Std, s.Median }.Select(v => v!.Value.ToString(format, CultureInfo.InvariantCulture)));
+
+    private static string Value(object v) => v switch
+    {
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        bool b => b ? "true" : "false",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => v.ToString() ?? "",
+    };
+}

@@ -1,0 +1,73 @@
+using System.Runtime.InteropServices;
+using TorchSharp;
+
+namespace RobustnessGate.Runtime;
+
+/// <summary>Process-wide TorchSharp settings that make results comparable between runs.</summary>
+public static partial class TorchRuntime
+{
+    /// <summary>The thread count every comparable run uses. TorchSharp's results change with it (torchsharp.md section 0).</summary>
+    public const int DefaultThreads = 2;
+
+    private static readonly object Gate = new();
+
+    /// <summary>Pins the intra-op thread count and the global seed. Safe to call repeatedly.</summary>
+    public static void Configure(int threads = DefaultThreads, long? seed = null)
+    {
+        if (threads < 1)
+            throw new ArgumentOutOfRangeException(nameof(threads), threads, "threads must be at least 1");
+        lock (Gate)
+        {
+            if (torch.get_num_threads() != threads)
+                torch.set_num_threads(threads);
+            if (seed is { } s)
+                torch.manual_seed(s);
+        }
+    }
+
+    /// <summary>
+    /// Returns memory that glibc keeps after tensors are freed (torchsharp.md pitfall 3). A no-op off Linux.
+    /// </summary>
+    public static void ReleaseFreedMemory()
+    {
+        if (!OperatingSystem.IsLinux())
+            return;
+        try
+        {
+            _ = MallocTrim(0);
+        }
+        catch (DllNotFoundException)
+        {
+            // Not glibc (e.g. musl): nothing to trim.
+        }
+        catch (EntryPointNotFoundException)
+        {
+        }
+    }
+
+    /// <summary>Resident set size of this process in bytes, from /proc (0 where unavailable).</summary>
+    public static long ResidentBytes()
+    {
+        try
+        {
+            foreach (var line in File.ReadLines("/proc/self/status"))
+            {
+                if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                {
+                    var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                    return long.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+                }
+            }
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+        return Environment.WorkingSet;
+    }
+
+    [LibraryImport("libc", EntryPoint = "malloc_trim")]
+    private static partial int MallocTrim(nuint pad);
+}

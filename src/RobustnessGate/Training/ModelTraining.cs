@@ -1,0 +1,55 @@
+using RobustnessGate.Data;
+using RobustnessGate.Evaluation;
+using RobustnessGate.Models;
+using RobustnessGate.Runtime;
+
+namespace RobustnessGate.Training;
+
+/// <summary>Trains a built-in model with its recorded settings, saves it and records it in the manifest.</summary>
+public static class ModelTraining
+{
+    /// <summary>The outcome: the manifest entry and how it compares with the previous one.</summary>
+    /// <param name="Entry">The new manifest entry.</param>
+    /// <param name="Comparison">"identical to ..." or "differs from ..." text.</param>
+    public sealed record Outcome(ModelManifestEntry Entry, string Comparison)
+    {
+        /// <summary>Test accuracy.</summary>
+        public double TestAccuracy => Entry.TestAccuracy;
+
+        /// <summary>Parameter count.</summary>
+        public long Parameters => Entry.Parameters;
+
+        /// <summary>Weights fingerprint.</summary>
+        public string Sha256 => Entry.Sha256;
+    }
+
+    /// <summary>Trains <paramref name="model"/> from its seed and writes weights and manifest into <paramref name="directory"/>.</summary>
+    public static Outcome Train(BuiltInModel model, ImageSet train, ImageSet test, string directory, int? epochs = null,
+        Action<int, double>? onEpoch = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var options = epochs is { } e ? model.Training with { Epochs = e } : model.Training;
+        TorchRuntime.Configure(options.Threads, options.Seed);
+        using var module = model.Create();
+        Trainer.Train(module, train, options, onEpoch is null ? null : new SynchronousProgress<(int Epoch, double Loss)>(p => onEpoch(p.Epoch, p.Loss)));
+        foreach (var p in module.parameters())
+            p.requires_grad = false;
+        var accuracy = Trainer.Accuracy(module.call, test);
+        var sha = ModuleClassifier.StateSha256(module);
+        long parameters = module.parameters().Sum(p => p.numel());
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, model.WeightsFile);
+        var tmp = path + ".tmp";
+        module.save(tmp);
+        File.Move(tmp, path, overwrite: true);
+        var manifest = ModelManifest.Read(directory);
+        var previous = manifest.Models.FirstOrDefault(m => m.Name == model.Name);
+        var entry = new ModelManifestEntry(model.Name, model.Family, model.Description, model.WeightsFile, parameters, options,
+            train.Count, accuracy, sha, EngineInfoFactory.Current(options.Threads).TorchSharp);
+        manifest.With(entry).Write(directory);
+        var comparison = previous is null ? "new entry in the manifest"
+            : previous.Sha256 == sha ? "weights identical, bit for bit, to the previous manifest entry"
+            : $"weights differ from the previous manifest entry ({previous.Sha256})";
+        return new Outcome(entry, comparison);
+    }
+}
