@@ -66,7 +66,7 @@ public static class Evaluator
         long?[] adversarialPrediction, bool[] success, Distortion?[] distortion, Dictionary<string, double>?[] extras)
     {
         using var scope = NewDisposeScope();
-        var x = cat(idx.Select(i => data.ImagesTensor(i, 1)).ToArray(), 0);
+        var x = data.ImagesTensor(idx);
         var y = tensor(idx.Select(i => data.Labels[i]).ToArray());
         var t = allTargets is null ? null : tensor(idx.Select(i => allTargets[i]).ToArray());
         var batch = new AttackBatch(model, x, y, t, options.Seed + batchNo);
