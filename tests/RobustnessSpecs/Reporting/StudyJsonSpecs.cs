@@ -1,8 +1,10 @@
 using FluentAssertions;
+using RobustnessGate.Reporting;
 using RobustnessGate.Study;
+using RobustnessSpecs.Study;
 using Xunit;
 
-namespace RobustnessSpecs.Study;
+namespace RobustnessSpecs.Reporting;
 
 public class StudyJsonSpecs
 {
@@ -43,7 +45,8 @@ public class StudyJsonSpecs
         var text = StudyJson.Serialize(FakeStudy.Create()).Replace("\"family\": \"VGG\",", "\"family\": \"VGG\", \"colour\": 1,", StringComparison.Ordinal);
 
         FluentActions.Invoking(() => StudyJson.Deserialize(text, "zoo/study.json"))
-            .Should().Throw<StudyFormatException>().WithMessage("zoo/study.json: models[0]*colour*");
+            .Should().Throw<StudyFormatException>().WithMessage(
+                "zoo/study.json: models[0].colour: expected one of the keys name, family, parameters, testAccuracy, series, depth, width, found unknown key 'colour'");
     }
 
     [Fact]
@@ -68,7 +71,21 @@ public class StudyJsonSpecs
     public void A_missing_required_field_is_named()
     {
         FluentActions.Invoking(() => StudyJson.Deserialize("{ \"schemaVersion\": 1 }", "study.json"))
-            .Should().Throw<StudyFormatException>().WithMessage("study.json: *description*");
+            .Should().Throw<StudyFormatException>().WithMessage("study.json: (document): expected the required key(s) description, dataset, engine, models, cells, found none");
+    }
+
+    [Theory]
+    [InlineData("\"testAccuracy\": 0.986", "\"testAccuracy\": \"high\"", "models[1].testAccuracy: expected a number, found a value of another kind")]
+    [InlineData("\"attacked\": 492", "\"attacked\": 492.5", "cells[0].attacked: expected a whole number, found a value of another kind")]
+    [InlineData("\"models\": [", "\"models\": 3, \"x\": [", "models: expected a list [...], found a value of another kind")]
+    public void A_value_of_the_wrong_kind_names_the_kind_expected(string from, string to, string expected)
+    {
+        var text = StudyJson.Serialize(FakeStudy.Create());
+        var at = text.IndexOf(from, StringComparison.Ordinal);
+        text = text[..at] + to + text[(at + from.Length)..];
+
+        FluentActions.Invoking(() => StudyJson.Deserialize(text, "study.json"))
+            .Should().Throw<StudyFormatException>().WithMessage("study.json: " + expected);
     }
 
     [Fact]
