@@ -15,6 +15,8 @@ public static class StudyJson
         NumberHandling = JsonNumberHandling.Strict,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         RespectNullableAnnotations = true,
+        // Without this a missing constructor value (e.g. testAccuracy) would silently read as 0.
+        RespectRequiredConstructorParameters = true,
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
     };

@@ -40,6 +40,13 @@ public static class StudyReport
                 G(m.Width).Replace("n/a", "", StringComparison.Ordinal), m.Parameters.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
                 Percent(m.TestAccuracy), Percent(m.TopOneError)]));
 
+        if (study.Attacks.Count > 0)
+        {
+            doc.Heading(2, "Attacks");
+            doc.Table(["attack", "target", "parameters"], study.Attacks.Select(a => (IReadOnlyList<string>)
+                [a.Name, a.Target, string.Join(", ", a.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} = {p.Value}"))]));
+        }
+
         foreach (var c in analysis.Conditions)
             ConditionSection.Append(doc, study, c);
 

@@ -25,6 +25,9 @@ public sealed record StudyResults
     /// <summary>The models, in display order; names are unique.</summary>
     public required IReadOnlyList<StudyModelInfo> Models { get; init; }
 
+    /// <summary>The attacks' settings (empty when not recorded).</summary>
+    public IReadOnlyList<StudyAttack> Attacks { get; init; } = [];
+
     /// <summary>One cell per (model, attack, target) that was run.</summary>
     public required IReadOnlyList<StudyCell> Cells { get; init; }
 

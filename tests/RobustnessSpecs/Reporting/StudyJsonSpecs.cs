@@ -74,6 +74,15 @@ public class StudyJsonSpecs
             .Should().Throw<StudyFormatException>().WithMessage("study.json: (document): expected the required key(s) description, dataset, engine, models, cells, found none");
     }
 
+    [Fact]
+    public void A_missing_accuracy_is_an_error_and_not_a_silent_zero()
+    {
+        var text = StudyJson.Serialize(FakeStudy.Create()).Replace("\"testAccuracy\": 0.986,", "", StringComparison.Ordinal);
+
+        FluentActions.Invoking(() => StudyJson.Deserialize(text, "study.json"))
+            .Should().Throw<StudyFormatException>().WithMessage("study.json: models[1]*: expected the required key(s) testAccuracy, found none");
+    }
+
     [Theory]
     [InlineData("\"testAccuracy\": 0.986", "\"testAccuracy\": \"high\"", "models[1].testAccuracy: expected a number, found a value of another kind")]
     [InlineData("\"attacked\": 492", "\"attacked\": 492.5", "cells[0].attacked: expected a whole number, found a value of another kind")]

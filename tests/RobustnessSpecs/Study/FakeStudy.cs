@@ -28,6 +28,12 @@ internal static class FakeStudy
         Description = "hand-made test study of eight invented models",
         Dataset = new StudyDataset("fake-digits", 500, "ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12"),
         Engine = "RobustnessSpecs fake",
+        Attacks =
+        [
+            new("cw", "untargeted", new Dictionary<string, string> { ["kappa"] = "0", ["steps"] = "1000", ["binary-steps"] = "9" }),
+            new("ead", "untargeted", new Dictionary<string, string> { ["beta"] = "0.001" }),
+            new("ifgsm", "untargeted", new Dictionary<string, string> { ["steps"] = "50", ["initial-epsilon"] = "0.02" }),
+        ],
         Models = Rows.Select(r => new StudyModelInfo(r.Name, r.Family, r.Parameters, r.Accuracy, r.Series, r.Depth, r.Width)).ToList(),
         Cells =
         [
