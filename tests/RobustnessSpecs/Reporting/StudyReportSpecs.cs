@@ -14,6 +14,8 @@ namespace RobustnessSpecs.Reporting;
 [UseReporter(typeof(QuietReporter))]
 public class StudyReportSpecs
 {
+    // ApprovalTests writes *.received.txt with a UTF-8 byte order mark; the approved file is committed without one (LF, no
+    // BOM) and the comparison ignores it. To approve a reviewed change: strip the BOM and rename received to approved.
     [Fact]
     public void The_markdown_report_of_the_fake_study_matches_the_approved_text()
     {
@@ -86,6 +88,23 @@ public class StudyReportSpecs
             if (Directory.Exists(dir))
                 Directory.Delete(dir, recursive: true);
         }
+    }
+
+    [Fact]
+    public void The_gallery_shows_colour_images_and_the_magnified_perturbation_around_mid_grey()
+    {
+        // A 3 x 4 x 4 image: clean pure red, adversarial pure blue. The perturbation is (-1, 0, +1) per pixel; magnified
+        // around mid-grey it is 0.5 + 0.5 * (-1, 0, 1) = (0, 0.5, 1), i.e. (0, 128, 255) after rounding 127.5 up.
+        var red = Enumerable.Range(0, 48).Select(i => i < 16 ? 1f : 0f).ToList();
+        var blue = Enumerable.Range(0, 48).Select(i => i >= 32 ? 1f : 0f).ToList();
+        var item = new GalleryItem("m", "cw", 0, 1, 2, [3, 4, 4], red, blue);
+
+        using var bitmap = SKBitmap.Decode(GalleryPainter.Paint([item]));
+
+        // Columns start at x = 16, 200, 384 (padding 16, cells 168 wide); the first row starts at y = 38.
+        bitmap.GetPixel(100, 120).Should().Be(new SKColor(255, 0, 0));
+        bitmap.GetPixel(284, 120).Should().Be(new SKColor(0, 0, 255));
+        bitmap.GetPixel(468, 120).Should().Be(new SKColor(0, 128, 255));
     }
 
     private static int Colours(SKBitmap bitmap)
