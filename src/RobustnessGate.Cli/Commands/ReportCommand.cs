@@ -12,7 +12,7 @@ internal static class ReportCommand
         robustness-gate report --study <study.json> --out <dir> [--norm attack=L2,attack=Linf,..]
         robustness-gate report --write-sample <study.json> [--with-transfer]
 
-          --study          study results (written by the study runner; format: README, camelCase JSON)
+          --study          study results (camelCase JSON of RobustnessGate.Study.StudyResults, written by the study runner)
           --out            folder for report.md, report.html (self-contained) and plots/*.png
           --norm           distortion norm analysed per attack (L0, L1, L2, Linf); default cw=L2, ead=L1,
                            ifgsm=Linf, fgsm-sweep=Linf, fgsm=Linf, pgd=Linf, others L2

@@ -40,6 +40,13 @@ public static class StudyReport
                 G(m.Width).Replace("n/a", "", StringComparison.Ordinal), m.Parameters.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
                 Percent(m.TestAccuracy), Percent(m.TopOneError)]));
 
+        if (study.Attacks.Count > 0)
+        {
+            doc.Heading(2, "Attacks");
+            doc.Table(["attack", "target", "parameters"], study.Attacks.Select(a => (IReadOnlyList<string>)
+                [a.Name, a.Target, string.Join(", ", a.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} = {p.Value}"))]));
+        }
+
         foreach (var c in analysis.Conditions)
             ConditionSection.Append(doc, study, c);
 
@@ -61,6 +68,7 @@ public static class StudyReport
             "Norm per attack: " + string.Join(", ", analysis.Conditions.Select(c => $"{c.Attack} {c.Norm}").Distinct()) + ".",
             "Scaling law: ordinary least squares of mean distortion on x = ln(top-1 error) over the models, 95 % interval for the slope from Student's t with n - 2 degrees of freedom.",
             "Pareto frontier: models that no other model beats in both accuracy and distortion; the curve joins them by accuracy, is flat below the least accurate member and undefined above the most accurate one.",
+            $"Depth and width series: the smallest and the largest model are compared; with standard errors (std / sqrt(succeeded)) the difference counts when |z| >= {G(analysis.Options.Series.MinimumZ)}, without them when the relative change exceeds {Percent(analysis.Options.Series.MinimumRelativeChange)}; the Spearman correlation over the series must have the same sign, otherwise the series is inconclusive.",
             "Architecture versus size: eta^2 of a one-way ANOVA by family against R^2 of a regression on ln(parameters); the verdict compares the adjusted values because family spends more degrees of freedom.",
             .. analysis.Findings.Select(f => $"Rule for finding {f.Number}: {f.Rule}"),
         ]);

@@ -55,6 +55,7 @@ public static class SampleStudy
             Description = "SYNTHETIC sample study: invented numbers for checking the report layout, not measurements",
             Dataset = new StudyDataset("synthetic", images, new string('0', 64)),
             Engine = "RobustnessGate sample generator",
+            Attacks = Attacks.Select(a => new StudyAttack(a.Attack, "untargeted", new Dictionary<string, string> { ["note"] = "invented" })).ToList(),
             Models = models,
             Cells = cells,
             Gallery = [Gallery("lenet", 0.08, 3), Gallery("vgg-11", 0.05, 2), Gallery("resnet-20", 0.11, 9)],

@@ -3,7 +3,7 @@ namespace RobustnessGate.Study;
 /// <summary>
 /// Everything a zoo study measured: the models, one <see cref="StudyCell"/> per (model, attack, target), and optionally a
 /// gallery of examples and transfer rates. This is the input of the analyses and of the report; it is written as
-/// study.json (camelCase) by <see cref="StudyJson"/>. The numbers are the project's own measurements, never the paper's.
+/// study.json (camelCase) by <see cref="Reporting.StudyJson"/>. The numbers are the project's own measurements, never the paper's.
 /// </summary>
 public sealed record StudyResults
 {
@@ -24,6 +24,9 @@ public sealed record StudyResults
 
     /// <summary>The models, in display order; names are unique.</summary>
     public required IReadOnlyList<StudyModelInfo> Models { get; init; }
+
+    /// <summary>The attacks' settings (empty when not recorded).</summary>
+    public IReadOnlyList<StudyAttack> Attacks { get; init; } = [];
 
     /// <summary>One cell per (model, attack, target) that was run.</summary>
     public required IReadOnlyList<StudyCell> Cells { get; init; }

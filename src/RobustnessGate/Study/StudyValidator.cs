@@ -14,7 +14,7 @@ internal static class StudyValidator
         if (s.SchemaVersion != StudyResults.CurrentSchemaVersion)
             Fail("schemaVersion", StudyResults.CurrentSchemaVersion.ToString(CultureInfo.InvariantCulture), s.SchemaVersion);
         if (s.Models.Count == 0)
-            Fail("models", "at least one model", "an empty list");
+            Fail("models", "at least one model", new Raw("an empty list"));
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < s.Models.Count; i++)
         {
@@ -41,7 +41,7 @@ internal static class StudyValidator
             if (!names.Contains(c.Model))
                 Fail(f + ".model", "the name of a model in 'models'", c.Model);
             if (!keys.Add((c.Model, c.Attack, c.Target)))
-                Fail(f, "one cell per (model, attack, target)", $"a second cell for ({c.Model}, {c.Attack}, {c.Target})");
+                Fail(f, "one cell per (model, attack, target)", new Raw($"a second cell for ({c.Model}, {c.Attack}, {c.Target})"));
             if (c.Attacked < 0)
                 Fail(f + ".attacked", "a count >= 0", c.Attacked);
             if (c.Succeeded < 0 || c.Succeeded > c.Attacked)
@@ -64,12 +64,12 @@ internal static class StudyValidator
             if (!names.Contains(g.Model))
                 Fail(f + ".model", "the name of a model in 'models'", g.Model);
             if (g.Shape.Count != 3 || g.Shape[0] is not (1 or 3) || g.Shape[1] <= 0 || g.Shape[2] <= 0)
-                Fail(f + ".shape", "[C, H, W] with C = 1 or 3 and H, W > 0", "[" + string.Join(", ", g.Shape) + "]");
+                Fail(f + ".shape", "[C, H, W] with C = 1 or 3 and H, W > 0", new Raw("[" + string.Join(", ", g.Shape) + "]"));
             int size = g.Shape[0] * g.Shape[1] * g.Shape[2];
             if (g.Clean.Count != size)
-                Fail(f + ".clean", $"{size} pixels (C * H * W)", $"{g.Clean.Count} values");
+                Fail(f + ".clean", $"{size} pixels (C * H * W)", new Raw($"{g.Clean.Count} values"));
             if (g.Adversarial.Count != size)
-                Fail(f + ".adversarial", $"{size} pixels (C * H * W)", $"{g.Adversarial.Count} values");
+                Fail(f + ".adversarial", $"{size} pixels (C * H * W)", new Raw($"{g.Adversarial.Count} values"));
         }
         var transfer = s.Transfer ?? [];
         for (int i = 0; i < transfer.Count; i++)
@@ -88,8 +88,12 @@ internal static class StudyValidator
     private static string Show(object? v) => v switch
     {
         null => "null",
+        Raw r => r.Text,
         string s => $"'{s}'",
         IFormattable x => x.ToString(null, CultureInfo.InvariantCulture),
         _ => v.ToString() ?? "null",
     };
 }
+
+/// <summary>A description of what was found, shown without quotes (unlike a string value from the file).</summary>
+internal sealed record Raw(string Text);

@@ -4,8 +4,9 @@ namespace RobustnessGate.Study.Analysis;
 /// <param name="Conditions">One entry per (attack, target) in the study, in order of first appearance.</param>
 /// <param name="Transfer">Transfer rates by source family (empty when not measured).</param>
 /// <param name="Findings">Findings 1 to 4.</param>
+/// <param name="Options">The choices the analysis was run with.</param>
 public sealed record StudyAnalysis(IReadOnlyList<ConditionAnalysis> Conditions, IReadOnlyList<TransferSummary> Transfer,
-    IReadOnlyList<Finding> Findings)
+    IReadOnlyList<Finding> Findings, AnalysisOptions Options)
 {
     /// <summary>Runs every analysis on <paramref name="study"/>.</summary>
     public static StudyAnalysis Of(StudyResults study, AnalysisOptions? options = null)
@@ -29,6 +30,6 @@ public sealed record StudyAnalysis(IReadOnlyList<ConditionAnalysis> Conditions, 
             FindingRules.DepthHelpsLinf(conditions),
             FindingRules.Transferability(study, transfer, options),
         };
-        return new StudyAnalysis(conditions, transfer, findings);
+        return new StudyAnalysis(conditions, transfer, findings, options);
     }
 }

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using RobustnessGate.Reporting;
+using RobustnessGate.Study;
 
-namespace RobustnessGate.Study;
+namespace RobustnessGate.Reporting;
 
 /// <summary>Reads and writes study.json: camelCase, indented, unknown keys rejected, comments and trailing commas allowed.</summary>
 public static class StudyJson
@@ -15,6 +15,8 @@ public static class StudyJson
         NumberHandling = JsonNumberHandling.Strict,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         RespectNullableAnnotations = true,
+        // Without this a missing constructor value (e.g. testAccuracy) would silently read as 0.
+        RespectRequiredConstructorParameters = true,
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
     };
@@ -38,8 +40,8 @@ public static class StudyJson
         }
         catch (JsonException e)
         {
-            var field = string.IsNullOrEmpty(e.Path) ? "(document)" : e.Path.TrimStart('$', '.');
-            throw new StudyFormatException($"{source}: {field}: {Explain(e)}", e);
+            var field = (e.Path ?? "").TrimStart('$', '.') is { Length: > 0 } path ? path : "(document)";
+            throw new StudyFormatException($"{source}: {field}: {JsonErrorText.Explain(e, field)}", e);
         }
         if (study is null)
             throw new StudyFormatException($"{source}: (document): expected a study object, found null");
@@ -52,12 +54,4 @@ public static class StudyJson
 
     /// <summary>Writes <paramref name="study"/> to <paramref name="path"/> atomically.</summary>
     public static void Write(string path, StudyResults study) => AtomicFile.WriteAllText(path, Serialize(study));
-
-    // System.Text.Json's messages mention .NET types; the first sentence is enough and the path is reported separately.
-    private static string Explain(JsonException e)
-    {
-        var m = e.Message;
-        int cut = m.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? m[..cut] : m;
-    }
 }
