@@ -15,6 +15,7 @@ internal static class Cli
         commands:
           evaluate   run one attack on one model and write result.json
           train      rebuild a built-in model's weights bit for bit
+          study      run the whole study (zoo or your models x paper attacks x targets), resumable, with its report
           report     write the study report (Markdown, HTML, plots) from study.json
           models     list the built-in models
           attacks    list the attacks and their options
@@ -45,9 +46,10 @@ internal static class Cli
                 "evaluate" => EvaluateCommand.Run(cl),
                 "train" => TrainCommand.Run(cl),
                 "report" => ReportCommand.Run(cl),
+                "study" => StudyCommand.Run(cl),
                 "models" => ListModels(cl),
                 "attacks" => ListAttacks(cl),
-                _ => throw new UsageException($"unknown command '{args[0]}'; expected one of evaluate, train, report, models, attacks, help"),
+                _ => throw new UsageException($"unknown command '{args[0]}'; expected one of evaluate, train, study, report, models, attacks, help"),
             };
         }
         catch (Exception e) when (e is UsageException or AttackOptionException or ArgumentException)
@@ -68,6 +70,7 @@ internal static class Cli
         "evaluate" => EvaluateCommand.Help,
         "train" => TrainCommand.Help,
         "report" => ReportCommand.Help,
+        "study" => StudyCommand.Help,
         _ => Usage,
     };
 

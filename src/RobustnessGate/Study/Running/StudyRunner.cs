@@ -1,0 +1,126 @@
+using RobustnessGate.Attacks;
+using RobustnessGate.Data;
+using RobustnessGate.Evaluation;
+using RobustnessGate.Models;
+using RobustnessGate.Reporting;
+using RobustnessGate.Runtime;
+using RobustnessGate.Training;
+
+namespace RobustnessGate.Study.Running;
+
+/// <summary>
+/// Runs a <see cref="StudyPlan"/>: each (model, attack, target) cell is evaluated and written atomically as soon as it
+/// finishes, so an interrupted run continues where it stopped and ends with the same results. Returns the assembled study.
+/// </summary>
+public static class StudyRunner
+{
+    /// <summary>Runs (or resumes) the study in <paramref name="directory"/> and writes study.json there.</summary>
+    public static StudyResults Run(StudyPlan plan, ImageSet data, string directory, IProgress<StudyProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(data);
+        plan.Validate();
+        TorchRuntime.Configure();
+        var store = new CellStore(directory);
+        var subset = data.Take(plan.Count);
+        var state = new RunState(plan, progress);
+        var models = new List<StudyModelInfo>();
+        var cells = new List<StudyCell>();
+        var gallery = new List<GalleryItem>();
+        var attacks = new List<StudyAttack>();
+        using var loaded = new LoadedModels(plan.Models);
+        foreach (var source in plan.Models)
+        {
+            var model = loaded.Get(source.Name);
+            models.Add(Describe(source, model, data));
+            foreach (var spec in plan.Attacks)
+            {
+                foreach (var target in plan.Targets)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var attack = KnownAttacks.Create(spec.Attack, new AttackArguments(spec.Options));
+                    var targetName = TargetNames.Name(target);
+                    if (models.Count == 1)
+                        attacks.Add(new StudyAttack(attack.Name, targetName, attack.Parameters.ToDictionary(p => p.Key, p => Convert.ToString(p.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "")));
+                    bool inGallery = target == TargetMode.Untargeted && spec.Attack == plan.GalleryAttack && plan.GalleryModels.Contains(source.Name);
+                    var result = RunCell(plan, store, state, source.Name, model, subset, attack, target, inGallery, gallery, cancellationToken);
+                    cells.Add(StudyCell.From(result, source.Name));
+                }
+            }
+        }
+        IReadOnlyList<TransferCell>? transfer = plan.Transfer is null ? null
+            : TransferRunner.Run(plan, store, loaded, subset, state, cancellationToken);
+        var study = new StudyResults
+        {
+            Description = plan.Description,
+            Dataset = new StudyDataset(subset.Name, subset.Count, subset.Sha256),
+            Engine = $"RobustnessGate {EngineInfoFactory.Current(TorchRuntime.DefaultThreads).Version}, TorchSharp {EngineInfoFactory.Current(TorchRuntime.DefaultThreads).TorchSharp}, {TorchRuntime.DefaultThreads} threads, budget {plan.Budget}",
+            Models = models,
+            Attacks = attacks,
+            Cells = cells,
+            Gallery = gallery,
+            Transfer = transfer,
+        };
+        StudyJson.Write(Path.Combine(directory, "study.json"), study);
+        return study;
+    }
+
+    private static EvaluationResult RunCell(StudyPlan plan, CellStore store, RunState state, string name, IClassifier model, ImageSet subset,
+        IAttack attack, TargetMode target, bool inGallery, List<GalleryItem> gallery, CancellationToken ct)
+    {
+        var targetName = TargetNames.Name(target);
+        var label = $"{name} {attack.Name} {targetName}";
+        var path = store.ResultPath(name, attack.Name, targetName);
+        var galleryPath = store.GalleryPath(name, attack.Name, targetName);
+        var reused = CellStore.Reusable(path, model.Sha256, subset.Sha256, attack.Name, attack.Parameters, targetName, plan.Seed);
+        if (reused is not null && (!inGallery || File.Exists(galleryPath)))
+        {
+            if (inGallery)
+                gallery.AddRange(GalleryFile.Read(galleryPath));
+            state.Finished(label, reused: true);
+            return reused;
+        }
+        state.Starting(label);
+        var captured = new Dictionary<int, float[]>();
+        var result = Evaluator.Run(model, subset, attack, new EvaluationOptions(target, null, plan.Seed),
+            new SynchronousProgress<EvaluationProgress>(p => state.Within(label, p.Fraction)), ct,
+            inGallery ? (idx, adv) => GalleryFile.Capture(idx, adv, captured, plan.GalleryImages) : null);
+        if (inGallery)
+        {
+            var items = GalleryFile.Items(name, attack.Name, subset, result, captured);
+            GalleryFile.Write(galleryPath, items);
+            gallery.AddRange(items);
+        }
+        ResultJson.Write(path, result);
+        TorchRuntime.ReleaseFreedMemory();
+        state.Finished(label, reused: false);
+        return result;
+    }
+
+    private static StudyModelInfo Describe(StudyModelSource source, IClassifier model, ImageSet data)
+    {
+        long parameters = model is ModuleClassifier m ? m.Module.parameters().Sum(p => p.numel()) : 0;
+        double accuracy = Trainer.Accuracy(model.Logits, data);
+        return new StudyModelInfo(source.Name, source.Family, parameters, accuracy, source.Series, source.Depth, source.Width);
+    }
+
+    /// <summary>Counts cells and forwards progress.</summary>
+    internal sealed class RunState(StudyPlan plan, IProgress<StudyProgress>? progress)
+    {
+        private int _done;
+        private int _reused;
+
+        public void Starting(string cell) => progress?.Report(new StudyProgress(_done, plan.CellCount, cell, 0, _reused));
+
+        public void Within(string cell, double fraction) => progress?.Report(new StudyProgress(_done, plan.CellCount, cell, fraction, _reused));
+
+        public void Finished(string cell, bool reused)
+        {
+            _done++;
+            if (reused)
+                _reused++;
+            progress?.Report(new StudyProgress(_done, plan.CellCount, cell, 0, _reused));
+        }
+    }
+}
