@@ -1,5 +1,4 @@
 using System.Globalization;
-using RobustnessGate.Attacks;
 using RobustnessGate.Evaluation;
 using RobustnessGate.Reporting;
 using RobustnessGate.Runtime;

@@ -16,7 +16,7 @@ public sealed class NpyReaderTests : IDisposable
     [Fact]
     public void Float32_images_of_shape_NCHW_are_read_unchanged()
     {
-        NpyWriter.Write(File("x.npy"), "<f4", [2, 1, 1, 2], NpyWriter.Floats(0f, 0.25f, 0.5f, 1f));
+        NpyFiles.Write(File("x.npy"), "<f4", [2, 1, 1, 2], NpyFiles.Floats(0f, 0.25f, 0.5f, 1f));
         var (pixels, n, c, h, w) = NpyReader.ReadImages(File("x.npy"));
         (n, c, h, w).Should().Be((2, 1, 1, 2));
         pixels.Should().Equal(0f, 0.25f, 0.5f, 1f);
@@ -25,7 +25,7 @@ public sealed class NpyReaderTests : IDisposable
     [Fact]
     public void Uint8_images_of_shape_NHW_are_scaled_by_1_over_255_with_one_channel()
     {
-        NpyWriter.Write(File("x.npy"), "|u1", [1, 2, 2], [0, 51, 255, 128]);
+        NpyFiles.Write(File("x.npy"), "|u1", [1, 2, 2], [0, 51, 255, 128]);
         var (pixels, n, c, h, w) = NpyReader.ReadImages(File("x.npy"));
         (n, c, h, w).Should().Be((1, 1, 2, 2));
         pixels.Should().Equal(0f, 51 / 255f, 1f, 128 / 255f);
@@ -34,7 +34,7 @@ public sealed class NpyReaderTests : IDisposable
     [Fact]
     public void Float64_images_are_converted_to_float32()
     {
-        NpyWriter.Write(File("x.npy"), "<f8", [1, 1, 1, 2], NpyWriter.Doubles(0.1, 0.9));
+        NpyFiles.Write(File("x.npy"), "<f8", [1, 1, 1, 2], NpyFiles.Doubles(0.1, 0.9));
         NpyReader.ReadImages(File("x.npy")).Pixels.Should().Equal(0.1f, 0.9f);
     }
 
@@ -44,8 +44,8 @@ public sealed class NpyReaderTests : IDisposable
     [InlineData("|u1")]
     public void Labels_of_every_supported_integer_type_are_read(string descr)
     {
-        byte[] data = descr switch { "<i8" => NpyWriter.Longs(3, 0, 9), "<i4" => NpyWriter.Ints(3, 0, 9), _ => [3, 0, 9] };
-        NpyWriter.Write(File("y.npy"), descr, [3], data);
+        byte[] data = descr switch { "<i8" => NpyFiles.Longs(3, 0, 9), "<i4" => NpyFiles.Ints(3, 0, 9), _ => [3, 0, 9] };
+        NpyFiles.Write(File("y.npy"), descr, [3], data);
         NpyReader.ReadLabels(File("y.npy")).Should().Equal(3, 0, 9);
     }
 
@@ -68,7 +68,7 @@ public sealed class NpyReaderTests : IDisposable
     [Fact]
     public void Float_images_outside_0_1_are_refused_with_the_file_and_the_value()
     {
-        NpyWriter.Write(File("x.npy"), "<f4", [1, 1, 1, 2], NpyWriter.Floats(0.5f, 255f));
+        NpyFiles.Write(File("x.npy"), "<f4", [1, 1, 1, 2], NpyFiles.Floats(0.5f, 255f));
         var act = () => NpyReader.ReadImages(File("x.npy"));
         act.Should().Throw<DataFormatException>().WithMessage("*x.npy*[0, 1]*found 255*");
     }
@@ -76,7 +76,7 @@ public sealed class NpyReaderTests : IDisposable
     [Fact]
     public void An_unsupported_dtype_is_refused_naming_the_expected_ones()
     {
-        NpyWriter.Write(File("x.npy"), "<i2", [1, 1, 1, 2], [0, 0, 0, 0]);
+        NpyFiles.Write(File("x.npy"), "<i2", [1, 1, 1, 2], [0, 0, 0, 0]);
         var act = () => NpyReader.ReadImages(File("x.npy"));
         act.Should().Throw<DataFormatException>().WithMessage("*x.npy*float32*float64*uint8*'<i2'*");
     }
@@ -84,7 +84,7 @@ public sealed class NpyReaderTests : IDisposable
     [Fact]
     public void Fortran_order_is_refused()
     {
-        NpyWriter.Write(File("x.npy"), "<f4", [1, 1, 1, 2], NpyWriter.Floats(0f, 1f), fortran: true);
+        NpyFiles.Write(File("x.npy"), "<f4", [1, 1, 1, 2], NpyFiles.Floats(0f, 1f), fortran: true);
         var act = () => NpyReader.ReadImages(File("x.npy"));
         act.Should().Throw<DataFormatException>().WithMessage("*x.npy*fortran_order*");
     }
@@ -92,7 +92,7 @@ public sealed class NpyReaderTests : IDisposable
     [Fact]
     public void A_file_shorter_than_its_shape_is_refused()
     {
-        NpyWriter.Write(File("x.npy"), "<f4", [2, 1, 1, 2], NpyWriter.Floats(0f, 1f));
+        NpyFiles.Write(File("x.npy"), "<f4", [2, 1, 1, 2], NpyFiles.Floats(0f, 1f));
         var act = () => NpyReader.ReadImages(File("x.npy"));
         act.Should().Throw<DataFormatException>().WithMessage("*x.npy*needs 16 data bytes*has 8*");
     }
@@ -108,7 +108,7 @@ public sealed class NpyReaderTests : IDisposable
     [Fact]
     public void Labels_with_an_image_shape_are_refused()
     {
-        NpyWriter.Write(File("y.npy"), "<i8", [1, 2], NpyWriter.Longs(1, 2));
+        NpyFiles.Write(File("y.npy"), "<i8", [1, 2], NpyFiles.Longs(1, 2));
         var act = () => NpyReader.ReadLabels(File("y.npy"));
         act.Should().Throw<DataFormatException>().WithMessage("*y.npy*shape (N,)*");
     }

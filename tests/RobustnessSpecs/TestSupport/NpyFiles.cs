@@ -3,7 +3,7 @@ using System.Text;
 namespace RobustnessSpecs.TestSupport;
 
 /// <summary>Writes minimal .npy files (format 1.0) for reader tests.</summary>
-public static class NpyWriter
+public static class NpyFiles
 {
     public static void Write(string path, string descr, int[] shape, byte[] data, bool fortran = false)
     {
