@@ -42,7 +42,7 @@ public static class StudyRunner
                     var attack = KnownAttacks.Create(spec.Attack, new AttackArguments(spec.Options));
                     var targetName = TargetNames.Name(target);
                     if (models.Count == 1)
-                        attacks.Add(new StudyAttack(attack.Name, targetName, attack.Parameters.ToDictionary(p => p.Key, p => Convert.ToString(p.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "")));
+                        attacks.Add(new StudyAttack(attack.Name, targetName, attack.Parameters.ToDictionary(p => p.Key, p => Text(p.Value))));
                     bool inGallery = target == TargetMode.Untargeted && spec.Attack == plan.GalleryAttack && plan.GalleryModels.Contains(source.Name);
                     var result = RunCell(plan, store, state, source.Name, model, subset, attack, target, inGallery, gallery, cancellationToken);
                     cells.Add(StudyCell.From(result, source.Name));
@@ -97,6 +97,13 @@ public static class StudyRunner
         state.Finished(label, reused: false);
         return result;
     }
+
+    private static string Text(object value) => value switch
+    {
+        bool b => b ? "true" : "false",
+        double d => d.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "",
+    };
 
     private static StudyModelInfo Describe(StudyModelSource source, IClassifier model, ImageSet data)
     {
