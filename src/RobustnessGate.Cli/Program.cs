@@ -3,6 +3,7 @@ using RobustnessGate.Cli.Commands;
 using RobustnessGate.Data;
 using RobustnessGate.Evaluation;
 using RobustnessGate.Models;
+using RobustnessGate.Study;
 
 namespace RobustnessGate.Cli;
 
@@ -15,6 +16,7 @@ internal static class Cli
           evaluate   run one attack on one model and write result.json
           train-zoo  rebuild the weights of every built-in model (or some) bit for bit
           train      rebuild one built-in model's weights bit for bit
+          report     write the study report (Markdown, HTML, plots) from study.json
           models     list the built-in models
           attacks    list the attacks and their options
           help <command>
@@ -44,9 +46,10 @@ internal static class Cli
                 "evaluate" => EvaluateCommand.Run(cl),
                 "train" => TrainCommand.Run(cl),
                 "train-zoo" => TrainZooCommand.Run(cl),
+                "report" => ReportCommand.Run(cl),
                 "models" => ListModels(cl),
                 "attacks" => ListAttacks(cl),
-                _ => throw new UsageException($"unknown command '{args[0]}'; expected one of evaluate, train-zoo, train, models, attacks, help"),
+                _ => throw new UsageException($"unknown command '{args[0]}'; expected one of evaluate, train-zoo, train, report, models, attacks, help"),
             };
         }
         catch (Exception e) when (e is UsageException or AttackOptionException or ArgumentException)
@@ -55,7 +58,7 @@ internal static class Cli
             Console.Error.WriteLine($"run 'robustness-gate help {args[0]}' for usage");
             return 2;
         }
-        catch (Exception e) when (e is DataFormatException or FileNotFoundException or InvalidDataException or ModelContractException or IOException)
+        catch (Exception e) when (e is DataFormatException or StudyFormatException or FileNotFoundException or InvalidDataException or ModelContractException or IOException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return 1;
@@ -67,6 +70,7 @@ internal static class Cli
         "evaluate" => EvaluateCommand.Help,
         "train" => TrainCommand.Help,
         "train-zoo" => TrainZooCommand.Help,
+        "report" => ReportCommand.Help,
         _ => Usage,
     };
 

@@ -5,7 +5,7 @@ namespace RobustnessGate.Data;
 
 /// <summary>
 /// Images in [0, 1] (N x C x H x W, float32) with integer labels. Held as managed arrays so that slicing, hashing and
-/// validation never touch native memory; <see cref="ImagesTensor"/> and <see cref="LabelsTensor"/> make tensors on demand.
+/// validation never touch native memory; <see cref="ImagesTensor(int, int?)"/> and <see cref="LabelsTensor"/> make tensors on demand.
 /// </summary>
 public sealed class ImageSet
 {
@@ -104,6 +104,17 @@ public sealed class ImageSet
         int n = length ?? Count - start;
         var t = tensor(_pixels.AsSpan(start * ElementsPerImage, n * ElementsPerImage).ToArray(), new long[] { n, Channels, Height, Width });
         return t;
+    }
+
+    /// <summary>A float32 tensor of the images at <paramref name="indices"/>, in that order.</summary>
+    public Tensor ImagesTensor(IReadOnlyList<int> indices)
+    {
+        ArgumentNullException.ThrowIfNull(indices);
+        int per = ElementsPerImage;
+        var p = new float[(long)indices.Count * per];
+        for (int k = 0; k < indices.Count; k++)
+            Array.Copy(_pixels, (long)indices[k] * per, p, (long)k * per, per);
+        return tensor(p, new long[] { indices.Count, Channels, Height, Width });
     }
 
     /// <summary>An int64 tensor of labels [start, start + length).</summary>

@@ -49,6 +49,24 @@ public static partial class NpyReader
         return (pixels, n, c, h, w);
     }
 
+    /// <summary>Reads any float32/float64 array as float32 values with its shape (no range check).</summary>
+    public static (float[] Values, int[] Shape) ReadFloats(string path)
+    {
+        var (descr, shape, data, offset) = Read(path);
+        long total = shape.Aggregate(1L, (a, b) => a * b);
+        var values = new float[total];
+        for (long i = 0; i < total; i++)
+        {
+            values[i] = descr switch
+            {
+                "<f4" => BinaryPrimitives.ReadSingleLittleEndian(data.AsSpan((int)(offset + 4 * i))),
+                "<f8" => (float)BinaryPrimitives.ReadDoubleLittleEndian(data.AsSpan((int)(offset + 8 * i))),
+                _ => throw new DataFormatException(path, $"expected dtype float32 ('<f4') or float64 ('<f8'), got '{descr}'"),
+            };
+        }
+        return (values, shape);
+    }
+
     /// <summary>Reads labels of dtype int64, int32 or uint8 and shape N (or N x 1).</summary>
     public static long[] ReadLabels(string path)
     {

@@ -19,8 +19,17 @@ public static class Evaluator
     public const double BoundTolerance = 1e-6;
 
     /// <summary>Evaluates <paramref name="attack"/> on <paramref name="model"/> over <paramref name="data"/>.</summary>
+    /// <param name="model">The classifier.</param>
+    /// <param name="data">The images (the first <see cref="EvaluationOptions.Count"/> are used).</param>
+    /// <param name="attack">The attack.</param>
+    /// <param name="options">Target mode, seed, batching.</param>
+    /// <param name="progress">Optional progress reports.</param>
+    /// <param name="cancellationToken">Cancels between attack steps.</param>
+    /// <param name="onAdversarial">Optional sink for the returned examples of each batch: data set indices and the N x C x H x W
+    /// tensor (valid only during the call), e.g. to save them for transferability.</param>
     public static EvaluationResult Run(IClassifier model, ImageSet data, IAttack attack, EvaluationOptions options,
-        IProgress<EvaluationProgress>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<EvaluationProgress>? progress = null, CancellationToken cancellationToken = default,
+        Action<IReadOnlyList<int>, Tensor>? onAdversarial = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
@@ -53,7 +62,7 @@ public static class Evaluator
             var inner = progress is null ? null : new SynchronousProgress<AttackProgress>(p =>
                 progress.Report(new EvaluationProgress(done, correct.Length, p.Total == 0 ? 0 : (double)p.Done / p.Total, p.Stage)));
             AttackIndices(model, data, attack, options, idx, allTargets, batchNo, inner, cancellationToken,
-                adversarialPrediction, success, distortion, extras);
+                adversarialPrediction, success, distortion, extras, onAdversarial);
             progress?.Report(new EvaluationProgress(Math.Min(correct.Length, start + idx.Length), correct.Length, 0, attack.Name));
             TorchRuntime.ReleaseFreedMemory();
         }
@@ -63,16 +72,18 @@ public static class Evaluator
 
     private static void AttackIndices(IClassifier model, ImageSet data, IAttack attack, EvaluationOptions options, int[] idx,
         long[]? allTargets, int batchNo, IProgress<AttackProgress>? inner, CancellationToken ct,
-        long?[] adversarialPrediction, bool[] success, Distortion?[] distortion, Dictionary<string, double>?[] extras)
+        long?[] adversarialPrediction, bool[] success, Distortion?[] distortion, Dictionary<string, double>?[] extras,
+        Action<IReadOnlyList<int>, Tensor>? onAdversarial)
     {
         using var scope = NewDisposeScope();
-        var x = cat(idx.Select(i => data.ImagesTensor(i, 1)).ToArray(), 0);
+        var x = data.ImagesTensor(idx);
         var y = tensor(idx.Select(i => data.Labels[i]).ToArray());
         var t = allTargets is null ? null : tensor(idx.Select(i => allTargets[i]).ToArray());
         var batch = new AttackBatch(model, x, y, t, options.Seed + batchNo);
         using var output = attack.Run(batch, inner, ct);
         var adv = output.Adversarial.detach();
         CheckOutput(attack, x, adv);
+        onAdversarial?.Invoke(idx, adv);
 
         // The verdict comes from a fresh forward pass on exactly the returned images, never from the attack's own bookkeeping.
         long[] predicted;

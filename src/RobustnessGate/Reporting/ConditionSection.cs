@@ -1,0 +1,78 @@
+using RobustnessGate.Study;
+using RobustnessGate.Study.Analysis;
+using static RobustnessGate.Study.NumberText;
+
+namespace RobustnessGate.Reporting;
+
+/// <summary>The report section of one (attack, target, norm): cells, scaling law, frontier, series, family versus size.</summary>
+internal static class ConditionSection
+{
+    public static void Append(ReportDocument doc, StudyResults study, ConditionAnalysis c)
+    {
+        var n = c.Norm.ToString();
+        doc.Heading(2, $"{c.Attack}, {c.Target} ({n})");
+        var cells = study.Cells.Where(x => x.Attack == c.Attack && x.Target == c.Target).ToDictionary(x => x.Model, StringComparer.Ordinal);
+        doc.Table(["model", "attacked", "succeeded", "success rate", $"mean {n}", $"median {n}"],
+            study.Models.Where(m => cells.ContainsKey(m.Name)).Select(m =>
+            {
+                var x = cells[m.Name];
+                var s = x.Distortion.For(c.Norm);
+                return (IReadOnlyList<string>)[m.Name, StudyReport.I(x.Attacked), StudyReport.I(x.Succeeded), Percent(x.SuccessRate), G(s.Mean), G(s.Median)];
+            }));
+
+        var f = c.Scaling.Fit;
+        doc.Heading(3, "Scaling law");
+        doc.Paragraph($"mean {n} = a ln(top-1 error) + b: a = {G(f.Slope)} (95 % interval [{G(f.SlopeLower)}, {G(f.SlopeUpper)}], "
+            + $"standard error {G(f.SlopeStandardError)}), b = {G(f.Intercept)}, R^2 = {Share(f.RSquared)}, n = {f.N}."
+            + (f.Note is null ? "" : $" Note: {f.Note}.")
+            + (c.Scaling.Excluded.Count == 0 ? "" : $" Left out: {string.Join(", ", c.Scaling.Excluded)}."));
+        if (PlotNames.HasScaling(c))
+            doc.Image(PlotNames.Scaling(c), $"mean {n} distortion against top-1 error, {c.Attack}");
+
+        doc.Heading(3, "Pareto frontier");
+        doc.Paragraph("Frontier (by accuracy): " + (c.Frontier.Members.Count == 0 ? "none (no model has a distortion)."
+            : string.Join(" -> ", c.Frontier.Members.Select(p => $"{p.Model} ({Percent(p.Accuracy)}, {G(p.Robustness)})")) + "."));
+        if (c.Frontier.Dominated.Count > 0)
+        {
+            doc.Table(["dominated model", "accuracy", $"mean {n}", "frontier at its accuracy", "gap", "relative gap"],
+                c.Frontier.Dominated.Select(p =>
+                {
+                    var cmp = c.Frontier.Compare(p.Accuracy, p.Robustness);
+                    return (IReadOnlyList<string>)[p.Model, Percent(p.Accuracy), G(p.Robustness), G(cmp.FrontierRobustness), G(cmp.Gap), Percent(cmp.RelativeGap)];
+                }));
+        }
+        if (PlotNames.HasPareto(c))
+            doc.Image(PlotNames.Pareto(c), $"accuracy against mean {n} distortion, {c.Attack}");
+
+        if (c.Series.Count > 0)
+        {
+            doc.Heading(3, "Depth and width series");
+            doc.Table(["series", "varies", "models (size: distortion)", "slope per unit", "Spearman", "verdict", "why"],
+                c.Series.Select(s => (IReadOnlyList<string>)[s.Series, s.Variable,
+                    string.Join(", ", s.Points.Select(p => $"{p.Model} ({G(p.Size)}: {G(p.Distortion)})")),
+                    G(s.Slope), Share(s.Spearman), Trend(s.Verdict, s.Variable), s.Reason]));
+            foreach (var variable in PlotNames.SeriesVariables(c))
+                doc.Image(PlotNames.Series(c, variable), $"mean {n} distortion against {variable}, {c.Attack}");
+        }
+
+        var a = c.Architecture;
+        doc.Heading(3, "Architecture versus size");
+        doc.Table(["share of spread explained", "value", "adjusted"],
+        [
+            ["family (eta^2)", Share(a.FamilyEtaSquared), Share(a.FamilyAdjusted)],
+            ["ln(parameters) (R^2)", Share(a.SizeRSquared), Share(a.SizeAdjusted)],
+            ["both", Share(a.CombinedRSquared), ""],
+            ["family after size", Share(a.FamilyAfterSize), ""],
+            ["size after family", Share(a.SizeAfterFamily), ""],
+        ]);
+        doc.Paragraph($"n = {a.N} models in {a.Families} families; family explains more: "
+            + (a.FamilyExplainsMore is { } more ? (more ? "yes" : "no") : "undefined") + "." + (a.Note is null ? "" : $" Note: {a.Note}."));
+    }
+
+    private static string Trend(TrendVerdict v, string variable) => v switch
+    {
+        TrendVerdict.LargerIsMoreRobust => variable == "depth" ? "deeper is more robust" : "wider is more robust",
+        TrendVerdict.LargerIsLessRobust => variable == "depth" ? "deeper is less robust" : "wider is less robust",
+        _ => "inconclusive",
+    };
+}

@@ -1,0 +1,81 @@
+using RobustnessGate.Study;
+using RobustnessGate.Study.Analysis;
+using static RobustnessGate.Study.NumberText;
+
+namespace RobustnessGate.Reporting;
+
+/// <summary>
+/// The study report as Markdown and as self-contained HTML. It only presents what <see cref="StudyAnalysis"/> computed
+/// (reports never recompute metrics) and states on top that the numbers are this project's measurements, not the paper's.
+/// </summary>
+public static class StudyReport
+{
+    /// <summary>Title of every study report.</summary>
+    public const string Title = "Robustness study: is robustness the cost of accuracy?";
+
+    /// <summary>The report as Markdown; images are referenced as plots/*.png next to it.</summary>
+    public static string Markdown(StudyResults study, StudyAnalysis analysis) => MarkdownRenderer.Render(Build(study, analysis));
+
+    /// <summary>The report as one HTML file with <paramref name="plots"/> (path -> PNG bytes, from <see cref="StudyPlots.RenderAll"/>) embedded.</summary>
+    public static string Html(StudyResults study, StudyAnalysis analysis, IReadOnlyDictionary<string, byte[]> plots) =>
+        HtmlRenderer.Render(Build(study, analysis), Title, plots);
+
+    internal static ReportDocument Build(StudyResults study, StudyAnalysis analysis)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        ArgumentNullException.ThrowIfNull(analysis);
+        var doc = new ReportDocument().Heading(1, Title)
+            .Paragraph($"**These are our own measurements, not the paper's numbers.** Study: {study.Description}. "
+                + $"Data: {study.Dataset.Name}, {study.Dataset.Count} images (sha256 {Short(study.Dataset.Sha256)}). Engine: {study.Engine}.")
+            .Paragraph("The paper (Su et al., ECCV 2018, 18 ImageNet models) publishes no result tables this project could use, so "
+                + "only its four qualitative findings are compared; every number below was measured in the study named above (or, for a "
+                + "synthetic sample, invented by its generator).");
+
+        doc.Heading(2, "Findings");
+        doc.Bullets(analysis.Findings.Select(f => $"**({f.Number})** {f.Claim} **Verdict: {Verdict(f.Verdict)}.** {f.Evidence}."));
+
+        doc.Heading(2, "Models");
+        doc.Table(["model", "family", "series", "depth", "width", "parameters", "accuracy", "top-1 error"],
+            study.Models.Select(m => (IReadOnlyList<string>)[m.Name, m.Family, m.Series ?? "", m.Depth?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+                G(m.Width).Replace("n/a", "", StringComparison.Ordinal), m.Parameters.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
+                Percent(m.TestAccuracy), Percent(m.TopOneError)]));
+
+        foreach (var c in analysis.Conditions)
+            ConditionSection.Append(doc, study, c);
+
+        TransferSection.Append(doc, study, analysis.Transfer);
+
+        if (study.Gallery.Count > 0)
+        {
+            doc.Heading(2, "Gallery");
+            doc.Paragraph("Each row: the clean image, its adversarial version, and the perturbation magnified so that its largest "
+                + "change spans the full grey range (mid-grey = no change).");
+            doc.Image(PlotNames.Gallery, "clean, adversarial and magnified perturbation");
+            doc.Table(["model", "attack", "image", "label", "adversarial prediction"],
+                study.Gallery.Select(g => (IReadOnlyList<string>)[g.Model, g.Attack, I(g.Index), I(g.Label), I(g.Prediction)]));
+        }
+
+        doc.Heading(2, "Method");
+        doc.Bullets([
+            "Distortion is the mean over **successful** adversarial examples, in [0, 1] pixel units; higher means the model is more robust.",
+            "Norm per attack: " + string.Join(", ", analysis.Conditions.Select(c => $"{c.Attack} {c.Norm}").Distinct()) + ".",
+            "Scaling law: ordinary least squares of mean distortion on x = ln(top-1 error) over the models, 95 % interval for the slope from Student's t with n - 2 degrees of freedom.",
+            "Pareto frontier: models that no other model beats in both accuracy and distortion; the curve joins them by accuracy, is flat below the least accurate member and undefined above the most accurate one.",
+            "Architecture versus size: eta^2 of a one-way ANOVA by family against R^2 of a regression on ln(parameters); the verdict compares the adjusted values because family spends more degrees of freedom.",
+            .. analysis.Findings.Select(f => $"Rule for finding {f.Number}: {f.Rule}"),
+        ]);
+        return doc;
+    }
+
+    internal static string Verdict(FindingVerdict v) => v switch
+    {
+        FindingVerdict.Reproduced => "reproduced",
+        FindingVerdict.NotReproduced => "not reproduced",
+        FindingVerdict.Inconclusive => "inconclusive",
+        _ => "not measured",
+    };
+
+    internal static string I(long v) => v.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Short(string sha) => sha.Length > 12 ? sha[..12] : sha;
+}

@@ -1,0 +1,29 @@
+using RobustnessGate.Study;
+using RobustnessGate.Study.Analysis;
+
+namespace RobustnessGate.Reporting;
+
+/// <summary>Writes report.md, report.html and plots/*.png for a study into one folder.</summary>
+public static class StudyReportWriter
+{
+    /// <summary>Analyses <paramref name="study"/> and writes the report files; returns their paths.</summary>
+    public static IReadOnlyList<string> Write(StudyResults study, string directory, AnalysisOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        var analysis = StudyAnalysis.Of(study, options);
+        var plots = StudyPlots.RenderAll(study, analysis);
+        var written = new List<string>();
+        foreach (var (relative, png) in plots)
+        {
+            var path = Path.Combine(directory, relative);
+            AtomicFile.WriteAllBytes(path, png);
+            written.Add(path);
+        }
+        var md = Path.Combine(directory, "report.md");
+        AtomicFile.WriteAllText(md, StudyReport.Markdown(study, analysis));
+        var html = Path.Combine(directory, "report.html");
+        AtomicFile.WriteAllText(html, StudyReport.Html(study, analysis, plots));
+        return [md, html, .. written];
+    }
+}
