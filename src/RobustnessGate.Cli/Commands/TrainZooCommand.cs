@@ -36,7 +36,9 @@ internal static class TrainZooCommand
         for (int i = 0; i < models.Count; i++)
         {
             var model = models[i];
-            Console.WriteLine(Invariant($"[{i + 1}/{models.Count}] {model.Name}: training {model.Training.Epochs} epoch(s), batch {model.Training.BatchSize}, learning rate {model.Training.LearningRate}, seed {model.Training.Seed}, {model.Training.Threads} threads"));
+            var t = model.Training;
+            var decay = t.LearningRateDecay < 1 ? Invariant($" (x{t.LearningRateDecay} per epoch)") : "";
+            Console.WriteLine(Invariant($"[{i + 1}/{models.Count}] {model.Name}: training {t.Epochs} epoch(s), batch {t.BatchSize}, learning rate {t.LearningRate}{decay}, seed {t.Seed}, {t.Threads} threads"));
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var outcome = ModelTraining.Train(model, train, test, outDir, onEpoch: (epoch, loss) =>
                 Console.WriteLine(Invariant($"  epoch {epoch}: mean loss {loss:F4}")));
