@@ -14,7 +14,8 @@ internal static class Cli
 
         commands:
           evaluate   run one attack on one model and write result.json
-          train      rebuild a built-in model's weights bit for bit
+          train-zoo  rebuild the weights of every built-in model (or some) bit for bit
+          train      rebuild one built-in model's weights bit for bit
           study      run the whole study (zoo or your models x paper attacks x targets), resumable, with its report
           report     write the study report (Markdown, HTML, plots) from study.json
           models     list the built-in models
@@ -45,11 +46,12 @@ internal static class Cli
             {
                 "evaluate" => EvaluateCommand.Run(cl),
                 "train" => TrainCommand.Run(cl),
+                "train-zoo" => TrainZooCommand.Run(cl),
                 "report" => ReportCommand.Run(cl),
                 "study" => StudyCommand.Run(cl),
                 "models" => ListModels(cl),
                 "attacks" => ListAttacks(cl),
-                _ => throw new UsageException($"unknown command '{args[0]}'; expected one of evaluate, train, study, report, models, attacks, help"),
+                _ => throw new UsageException($"unknown command '{args[0]}'; expected one of evaluate, train-zoo, train, study, report, models, attacks, help"),
             };
         }
         catch (Exception e) when (e is UsageException or AttackOptionException or ArgumentException)
@@ -69,6 +71,7 @@ internal static class Cli
     {
         "evaluate" => EvaluateCommand.Help,
         "train" => TrainCommand.Help,
+        "train-zoo" => TrainZooCommand.Help,
         "report" => ReportCommand.Help,
         "study" => StudyCommand.Help,
         _ => Usage,
@@ -78,11 +81,18 @@ internal static class Cli
     {
         cl.EnsureEmpty("models");
         var manifest = ModelManifest.Read(ModelLoader.ModelsDirectory);
+        Console.WriteLine($"{"name",-15} {"family",-10} {"depth",5} {"width",5} {"params",8} {"test acc",8}  {"series",-16} description");
         foreach (var m in KnownModels.All)
         {
             var e = manifest.Models.FirstOrDefault(x => x.Name == m.Name);
-            var acc = e is null ? "not trained" : $"test accuracy {100 * e.TestAccuracy:F2} %, {e.Parameters} parameters";
-            Console.WriteLine(System.FormattableString.Invariant($"{m.Name,-14} {m.Family,-10} {acc}  {m.Description}"));
+            // Older manifests lack depth, width and series; the catalogue has them.
+            var depth = e?.Depth ?? m.Depth;
+            var width = e?.Width ?? m.Width;
+            var series = e?.Series ?? m.Series;
+            var parameters = e is null ? "-" : e.Parameters.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var accuracy = e is null ? "untrained" : System.FormattableString.Invariant($"{100 * e.TestAccuracy:F2} %");
+            Console.WriteLine(System.FormattableString.Invariant(
+                $"{m.Name,-15} {m.Family,-10} {depth?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-",5} {width?.ToString("0.0#", System.Globalization.CultureInfo.InvariantCulture) ?? "-",5} {parameters,8} {accuracy,8}  {series ?? "-",-16} {m.Description}"));
         }
         return 0;
     }

@@ -9,21 +9,25 @@ namespace RobustnessGate.Cli.Commands;
 internal static class TrainCommand
 {
     public const string Help = """
-        robustness-gate train --model <built-in name | all> [--out <models folder>] [--epochs N]
+        robustness-gate train --model <built-in name> [--out <models folder>] [--epochs N]
 
-          Retrains a built-in model with its recorded settings (seed, epochs, batch size, learning rate, 2 threads) on the
+          Retrains one built-in model with its recorded settings (seed, epochs, batch size, learning rate, 2 threads) on the
           built-in train split, writes <out>/<name>.bin and updates <out>/manifest.json. With the recorded settings the
           weights are identical, bit for bit, to the shipped ones (the command says whether they are).
           --out defaults to ./models (run it from the repository root to rebuild the shipped files).
+          --epochs overrides the recorded epochs (for experiments; the weights then differ from the shipped ones).
+          To rebuild the whole zoo, use 'robustness-gate train-zoo'.
         """;
 
     public static int Run(CommandLine cl)
     {
-        var name = cl.Required("model", "a built-in model name or 'all'");
+        var name = cl.Required("model", "a built-in model name");
         var outDir = cl.String("out") ?? "models";
         var epochs = cl.Int("epochs", 1);
         cl.EnsureEmpty("train");
-        var models = name == "all" ? KnownModels.All : [KnownModels.Find(name) ?? throw new UsageException($"'{name}' is not a built-in model; expected one of {string.Join(", ", KnownModels.All.Select(m => m.Name))} or all")];
+        if (name == "all")
+            throw new UsageException("to rebuild every built-in model, use 'robustness-gate train-zoo'");
+        var models = new[] { KnownModels.Find(name) ?? throw new UsageException($"'{name}' is not a built-in model; expected one of {string.Join(", ", KnownModels.All.Select(m => m.Name))}") };
         var train = BuiltInData.Load(BuiltInData.TrainName);
         var test = BuiltInData.Load(BuiltInData.TestName);
         foreach (var model in models)

@@ -60,8 +60,12 @@ public sealed record ModelManifest(int SchemaVersion, IReadOnlyList<ModelManifes
 /// <param name="TestAccuracy">Top-1 accuracy on the built-in test split (2,000 images).</param>
 /// <param name="Sha256">SHA-256 of the weights (state dictionary).</param>
 /// <param name="Engine">TorchSharp version that trained it.</param>
+/// <param name="Depth">Weight layers on the longest path (see <see cref="BuiltInModel.Depth"/>); absent in older manifests.</param>
+/// <param name="Width">Width multiplier (see <see cref="BuiltInModel.Width"/>); absent in older manifests.</param>
+/// <param name="Series">Depth or width series (see <see cref="BuiltInModel.Series"/>); absent in older manifests.</param>
 public sealed record ModelManifestEntry(string Name, string Family, string Description, string File, long Parameters,
-    TrainingOptions Training, int TrainCount, double TestAccuracy, string Sha256, string Engine)
+    TrainingOptions Training, int TrainCount, double TestAccuracy, string Sha256, string Engine,
+    int? Depth = null, double? Width = null, string? Series = null)
 {
     /// <summary>Unused; keeps the JSON shape open for later fields.</summary>
     [JsonExtensionData]

@@ -11,7 +11,10 @@ public static class ModelTraining
     /// <summary>The outcome: the manifest entry and how it compares with the previous one.</summary>
     /// <param name="Entry">The new manifest entry.</param>
     /// <param name="Comparison">"identical to ..." or "differs from ..." text.</param>
-    public sealed record Outcome(ModelManifestEntry Entry, string Comparison)
+    /// <param name="Identical">True when the weights equal, bit for bit, those of the previous manifest entry.</param>
+    /// <param name="TrainingTime">Wall time of training and scoring (machine dependent, so not in the manifest).</param>
+    /// <param name="WeightsBytes">Size of the written weights file.</param>
+    public sealed record Outcome(ModelManifestEntry Entry, string Comparison, bool Identical, TimeSpan TrainingTime, long WeightsBytes)
     {
         /// <summary>Test accuracy.</summary>
         public double TestAccuracy => Entry.TestAccuracy;
@@ -29,6 +32,7 @@ public static class ModelTraining
     {
         ArgumentNullException.ThrowIfNull(model);
         var options = epochs is { } e ? model.Training with { Epochs = e } : model.Training;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         TorchRuntime.Configure(options.Threads, options.Seed);
         using var module = model.Create();
         Trainer.Train(module, train, options, onEpoch is null ? null : new SynchronousProgress<(int Epoch, double Loss)>(p => onEpoch(p.Epoch, p.Loss)));
@@ -45,11 +49,14 @@ public static class ModelTraining
         var manifest = ModelManifest.Read(directory);
         var previous = manifest.Models.FirstOrDefault(m => m.Name == model.Name);
         var entry = new ModelManifestEntry(model.Name, model.Family, model.Description, model.WeightsFile, parameters, options,
-            train.Count, accuracy, sha, EngineInfoFactory.Current(options.Threads).TorchSharp);
+            train.Count, accuracy, sha, EngineInfoFactory.Current(options.Threads).TorchSharp, model.Depth, model.Width, model.Series);
         manifest.With(entry).Write(directory);
+        clock.Stop();
+        bool identical = previous is not null && previous.Sha256 == sha;
         var comparison = previous is null ? "new entry in the manifest"
-            : previous.Sha256 == sha ? "weights identical, bit for bit, to the previous manifest entry"
+            : identical ? "weights identical, bit for bit, to the previous manifest entry"
             : $"weights differ from the previous manifest entry ({previous.Sha256})";
-        return new Outcome(entry, comparison);
+        TorchRuntime.ReleaseFreedMemory();
+        return new Outcome(entry, comparison, identical, clock.Elapsed, new FileInfo(path).Length);
     }
 }

@@ -27,6 +27,8 @@ public static class Trainer
         foreach (var p in model.parameters())
             p.requires_grad = true;
         using var optimizer = optim.Adam(model.parameters(), options.LearningRate);
+        // No scheduler at all for a constant rate, so settings recorded before decay existed train exactly as before.
+        var scheduler = options.LearningRateDecay < 1 ? optim.lr_scheduler.ExponentialLR(optimizer, options.LearningRateDecay) : null;
         var losses = new List<double>();
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
@@ -44,6 +46,7 @@ public static class Trainer
                 sum += loss.item<float>();
                 batches++;
             }
+            scheduler?.step();
             losses.Add(sum / batches);
             progress?.Report((epoch, sum / batches));
         }

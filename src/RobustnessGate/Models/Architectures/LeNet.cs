@@ -6,7 +6,7 @@ namespace RobustnessGate.Models.Architectures;
 
 /// <summary>
 /// LeNet-style CNN for 1 x 28 x 28 digits: conv(1-16, 5x5) - ReLU - maxpool 2 - conv(16-32, 5x5) - ReLU - maxpool 2 -
-/// fc(512-128) - ReLU - fc(128-10). 215k parameters.
+/// fc(512-128) - ReLU - fc(128-10). 80,202 parameters.
 /// </summary>
 public sealed class LeNet : Module<Tensor, Tensor>
 {
