@@ -14,6 +14,7 @@ internal static class Cli
         commands:
           evaluate   run one attack on one model and write result.json
           train      rebuild a built-in model's weights bit for bit
+          bench      attack cost per iteration against the forward+backward floor; paper-budget wall times and memory
           models     list the built-in models
           attacks    list the attacks and their options
           help <command>
@@ -42,9 +43,10 @@ internal static class Cli
             {
                 "evaluate" => EvaluateCommand.Run(cl),
                 "train" => TrainCommand.Run(cl),
+                "bench" => BenchCommand.Run(cl),
                 "models" => ListModels(cl),
                 "attacks" => ListAttacks(cl),
-                _ => throw new UsageException($"unknown command '{args[0]}'; expected one of evaluate, train, models, attacks, help"),
+                _ => throw new UsageException($"unknown command '{args[0]}'; expected one of evaluate, train, bench, models, attacks, help"),
             };
         }
         catch (Exception e) when (e is UsageException or AttackOptionException or ArgumentException)
@@ -64,6 +66,7 @@ internal static class Cli
     {
         "evaluate" => EvaluateCommand.Help,
         "train" => TrainCommand.Help,
+        "bench" => BenchCommand.Help,
         _ => Usage,
     };
 

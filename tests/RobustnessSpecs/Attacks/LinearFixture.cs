@@ -25,6 +25,8 @@ public sealed class LinearFixture : IDisposable
 
     public LinearModel Model { get; }
 
+    public LinearOracle Oracle => Model.Oracle;
+
     public ImageSet Data { get; }
 
     /// <summary>Exact untargeted minimal distances per image (meaningful for correctly classified ones).</summary>

@@ -47,6 +47,16 @@ public sealed class LinearOracle(double[] weights, double[] bias, int classes, i
         return (l2, linf, l1);
     }
 
+    /// <summary>Minimal L2 distance at which class <paramref name="j"/> overtakes <paramref name="label"/>.</summary>
+    public double L2ToClass(ReadOnlySpan<float> x, long label, long j)
+    {
+        var z = Logits(x);
+        var a = new double[inputs];
+        for (int i = 0; i < inputs; i++)
+            a[i] = weights[j * inputs + i] - weights[label * inputs + i];
+        return MinL2(x, a, z[label] - z[j]);
+    }
+
     private static double Gain(ReadOnlySpan<float> x, double[] a, Func<int, double> step, out double norm2)
     {
         double gain = 0, sq = 0;
