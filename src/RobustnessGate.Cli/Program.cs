@@ -18,6 +18,7 @@ internal static class Cli
           train      rebuild one built-in model's weights bit for bit
           study      run the whole study (zoo or your models x paper attacks x targets), resumable, with its report
           report     write the study report (Markdown, HTML, plots) from study.json
+          bench      attack cost per iteration against the forward+backward floor; paper-budget wall times and memory
           models     list the built-in models
           attacks    list the attacks and their options
           help <command>
@@ -51,7 +52,8 @@ internal static class Cli
                 "study" => StudyCommand.Run(cl),
                 "models" => ListModels(cl),
                 "attacks" => ListAttacks(cl),
-                _ => throw new UsageException($"unknown command '{args[0]}'; expected one of evaluate, train-zoo, train, study, report, models, attacks, help"),
+                "bench" => BenchCommand.Run(cl),
+                _ => throw new UsageException($"unknown command '{args[0]}'; expected one of evaluate, train-zoo, train, study, report, bench, models, attacks, help"),
             };
         }
         catch (Exception e) when (e is UsageException or AttackOptionException or ArgumentException)
@@ -74,6 +76,7 @@ internal static class Cli
         "train-zoo" => TrainZooCommand.Help,
         "report" => ReportCommand.Help,
         "study" => StudyCommand.Help,
+        "bench" => BenchCommand.Help,
         _ => Usage,
     };
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using RobustnessGate.Metrics;
 
 namespace RobustnessGate.Evaluation;
@@ -52,6 +53,13 @@ public sealed record EvaluationResult
 
     /// <summary>Wall time of the attack phase in seconds.</summary>
     public required double Seconds { get; init; }
+
+    /// <summary>
+    /// Success versus budget, for attacks that report each image's smallest successful budget as "epsilon" (fgsm-sweep,
+    /// ifgsm): one point per distinct budget of a verified success. Absent (not written) for other attacks.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<SuccessCurvePoint>? SuccessCurve { get; init; }
 
     /// <summary>Per-image outcomes.</summary>
     public required IReadOnlyList<ExampleResult> Examples { get; init; }

@@ -166,6 +166,24 @@ public static class Evaluator
         }
     }
 
+    /// <summary>The curve from per-example "epsilon" values, or null when the attack reports none.</summary>
+    private static List<SuccessCurvePoint>? SuccessCurve(ExampleResult[] examples, int attacked)
+    {
+        const string Key = "epsilon";
+        if (attacked == 0 || !examples.Any(e => e.Attacked && e.Extra is not null && e.Extra.ContainsKey(Key)))
+            return null;
+        var budgets = examples.Where(e => e.Success && e.Extra?.GetValueOrDefault(Key) is not null)
+            .Select(e => e.Extra![Key]!.Value).Order().ToList();
+        var curve = new List<SuccessCurvePoint>();
+        for (int i = 0; i < budgets.Count; i++)
+        {
+            if (i + 1 < budgets.Count && budgets[i + 1] == budgets[i])
+                continue;
+            curve.Add(new SuccessCurvePoint(budgets[i], (double)(i + 1) / attacked));
+        }
+        return curve;
+    }
+
     private static EvaluationResult Build(IClassifier model, ImageSet data, IAttack attack, EvaluationOptions options, long[] clean,
         int attacked, long[]? targets, long?[] adversarialPrediction, bool[] success, Distortion?[] distortion,
         Dictionary<string, double>?[] extras, double seconds)
@@ -198,6 +216,7 @@ public static class Evaluator
                 Summary.Of(ok.Select(d => d.L0).ToList()), Summary.Of(ok.Select(d => d.L1).ToList()),
                 Summary.Of(ok.Select(d => d.L2).ToList()), Summary.Of(ok.Select(d => d.Linf).ToList())),
             Seconds = seconds,
+            SuccessCurve = SuccessCurve(examples, attacked),
             Examples = examples,
         };
     }

@@ -25,9 +25,17 @@ public static class SummaryText
         sb.AppendLine(c, $"  L1         {Stats(r.Distortion.L1, "F3")}");
         sb.AppendLine(c, $"  L2         {Stats(r.Distortion.L2, "F4")}");
         sb.AppendLine(c, $"  Linf       {Stats(r.Distortion.Linf, "F4")}");
+        if (r.SuccessCurve is { } curve)
+            sb.AppendLine(c, $"success at   {string.Join(", ", CurveBudgets.Select(e => $"eps {e.ToString("R", c)}: {Pct(RateAt(curve, e))}"))} (full curve in result.json)");
         sb.AppendLine(c, $"time         {r.Seconds.ToString("F2", c)} s");
         return sb.ToString();
     }
+
+    /// <summary>Budgets at which the summary reads off the success curve (L-inf budgets common for MNIST).</summary>
+    private static readonly double[] CurveBudgets = [0.05, 0.1, 0.2, 0.3];
+
+    private static double RateAt(IReadOnlyList<SuccessCurvePoint> curve, double epsilon) =>
+        curve.LastOrDefault(p => p.Epsilon <= epsilon + 1e-12)?.SuccessRate ?? 0;
 
     private static string Pct(double v) => (100 * v).ToString("F2", CultureInfo.InvariantCulture) + " %";
 

@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text.Json;
+using RobustnessGate.Benchmarks;
+using RobustnessGate.Data;
+using RobustnessGate.Models;
+using RobustnessGate.Reporting;
+
+namespace RobustnessGate.Cli.Commands;
+
+/// <summary>robustness-gate bench: attack cost per iteration against the forward+backward floor, and paper-budget wall times.</summary>
+internal static class BenchCommand
+{
+    public const string Help = """
+        robustness-gate bench [--model lenet] [--attacks pgd,cw,ead,ead-after-success,ifgsm] [--count 100] [--iterations 50]
+                              [--rounds 3] [--full] [--out bench.json]
+
+          Times each attack per iteration on a batch of --count test images (one binary step or attempt, no early abort,
+          so every iteration does the same work) and divides by the floor: one bare forward+backward of the same model on the
+          same batch. Each number is the fastest of --rounds rounds, which filters out other processes on a shared machine.
+          --full   also runs C&W and EAD at the paper budget (9 x 1000, early abort) on --count images through the
+                   evaluator and reports wall time and resident memory before / peak / after (takes minutes)
+          --out    also write the numbers as JSON
+        """;
+
+    public static int Run(CommandLine cl)
+    {
+        var modelSpec = cl.String("model") ?? KnownModels.LeNet.Name;
+        var attacks = cl.String("attacks")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var options = new BenchmarkOptions(attacks, cl.Int("count", 1) ?? 100, cl.Int("iterations", 1) ?? 50, cl.Int("rounds", 1) ?? 3, cl.Flag("full"));
+        var outPath = cl.String("out");
+        cl.EnsureEmpty("bench");
+        using var model = ModelLoader.Load(modelSpec);
+        var data = BuiltInData.Load(BuiltInData.TestName);
+        var c = CultureInfo.InvariantCulture;
+
+        var costs = AttackBenchmark.PerIteration(model, data, options, line => Console.Error.WriteLine(line));
+        Console.WriteLine(string.Create(c, $"{"attack",-18} {"model",-8} {"batch",5} {"ms/iter",9} {"images/s",10} {"floor ms",9} {"ratio",6}"));
+        foreach (var r in costs)
+        {
+            Console.WriteLine(string.Create(c,
+                $"{r.Attack,-18} {r.Model,-8} {r.BatchSize,5} {r.MillisecondsPerIteration,9:F2} {r.ImagesPerSecond,10:F0} {r.FloorMillisecondsPerIteration,9:F2} {r.RatioToFloor,6:F3}"));
+        }
+
+        IReadOnlyList<FullRun> full = [];
+        if (options.FullRuns)
+        {
+            full = AttackBenchmark.FullRuns(model, data, options.Count, line => Console.Error.WriteLine(line));
+            Console.WriteLine();
+            Console.WriteLine(string.Create(c, $"{"paper budget",-12} {"images",6} {"seconds",8} {"success",8} {"mean L2",8} {"mean L1",8} {"RSS MB before/peak/after",26}"));
+            foreach (var f in full)
+            {
+                Console.WriteLine(string.Create(c,
+                    $"{f.Attack,-12} {f.Images,6} {f.Seconds,8:F1} {100 * (f.SuccessRate ?? 0),7:F1}% {f.MeanL2,8:F3} {f.MeanL1,8:F2} {Mb(f.ResidentBytesBefore),8:F0} /{Mb(f.ResidentBytesPeak),6:F0} /{Mb(f.ResidentBytesAfter),6:F0}"));
+            }
+        }
+        if (outPath is not null)
+        {
+            var json = JsonSerializer.Serialize(new { perIteration = costs, fullRuns = full, threads = Runtime.TorchRuntime.DefaultThreads }, ResultJson.Options);
+            AtomicFile.WriteAllText(outPath, json + "\n");
+        }
+        return 0;
+    }
+
+    private static double Mb(long bytes) => bytes / (1024.0 * 1024.0);
+}

@@ -1,0 +1,46 @@
+namespace RobustnessGate.Attacks.Ead;
+
+/// <summary>
+/// EAD, the elastic-net attack of Chen et al. (AAAI 2018), as Su et al. ran it (section 5.4): FISTA on
+/// c * f(y) + ||y - x||_2^2 with the shrinkage-thresholding projection S_beta onto [0, 1], momentum k / (k + 3), plain
+/// gradient steps with square-root polynomial decay of the learning rate to 0, state reset every binary step, the same
+/// per-example binary search on c as C&amp;W, and early abort on the elastic-net loss.
+/// </summary>
+/// <param name="BinarySteps">Binary-search steps on c. Paper: 9.</param>
+/// <param name="Iterations">FISTA iterations per binary step. Paper: 1000.</param>
+/// <param name="LearningRate">Initial step size, decayed as lr * sqrt(1 - k / Iterations). Paper: 1e-2 (the module default that ran).</param>
+/// <param name="InitialConst">First c. Paper: 0.01.</param>
+/// <param name="Confidence">kappa. Paper: 0.</param>
+/// <param name="Beta">L1 weight and shrinkage threshold. Paper: 1e-3 (Foolbox uses 1e-2).</param>
+/// <param name="DecisionRule">Which successful iterate is returned. Paper: L1.</param>
+/// <param name="AbortEarly">Stop an example's step when its loss stalls (checked every Iterations / 10, ratio 0.9999). Paper: on.</param>
+public sealed record EadOptions(int BinarySteps = 9, int Iterations = 1000, double LearningRate = 1e-2, double InitialConst = 0.01,
+    double Confidence = 0, double Beta = 1e-3, EadDecisionRule DecisionRule = EadDecisionRule.L1, bool AbortEarly = true)
+{
+    /// <summary>Reads the options, rejecting unknown ones.</summary>
+    public static EadOptions From(AttackArguments args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var o = new EadOptions(
+            args.Int("binary-steps", 9, 1, 100),
+            args.Int("iterations", 1000, 1, 1_000_000),
+            args.Double("learning-rate", 1e-2, 1e-12, 1e6),
+            args.Double("initial-const", 0.01, 1e-12, 1e12),
+            args.Double("confidence", 0, 0, 1e6),
+            args.Double("beta", 1e-3, 0, 1e6),
+            args.Choice("decision-rule", EadDecisionRule.L1, ("l1", EadDecisionRule.L1), ("en", EadDecisionRule.ElasticNet), ("elastic-net", EadDecisionRule.ElasticNet)),
+            args.Bool("abort-early", true));
+        args.EnsureAllUsed(EadAttack.AttackName);
+        return o;
+    }
+
+    /// <summary>Checks ranges (records built in code skip <see cref="From"/>).</summary>
+    public void Validate()
+    {
+        if (BinarySteps < 1 || Iterations < 1 || !(LearningRate > 0) || !(InitialConst > 0) || !(Confidence >= 0) || !(Beta >= 0))
+        {
+            throw new AttackOptionException(
+                $"EAD needs --binary-steps >= 1, --iterations >= 1, --learning-rate > 0, --initial-const > 0, --confidence >= 0 and --beta >= 0 (got {BinarySteps}, {Iterations}, {LearningRate}, {InitialConst}, {Confidence}, {Beta})");
+        }
+    }
+}

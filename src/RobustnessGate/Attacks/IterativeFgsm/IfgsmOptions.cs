@@ -1,0 +1,38 @@
+namespace RobustnessGate.Attacks.IterativeFgsm;
+
+/// <summary>
+/// I-FGSM with Su et al.'s per-image search for the smallest successful budget (section 5.2). For a budget eps it takes
+/// <see cref="Iterations"/> steps x' = clip_[0,1](x_t + eps / Iterations * sign(grad)), x_{t+1} = x + clip(x' - x, -eps, eps),
+/// and judges only the final iterate. The search starts at <see cref="InitialEpsilon"/>; after a success eps moves halfway
+/// to the last failure (or halves when there was none), after a failure halfway to the last success (or doubles), for
+/// <see cref="Attempts"/> tries in all; the last (hence smallest) successful example is returned.
+/// </summary>
+/// <param name="InitialEpsilon">First budget, [0, 1] pixel units. Paper (README "optimal budget" run): 0.02.</param>
+/// <param name="Attempts">Budgets tried per image. Paper: 9. With 1 this is plain I-FGSM at a fixed budget (README: 0.2, 1 attempt).</param>
+/// <param name="Iterations">Steps per attempt, each of size eps / Iterations. Paper: 50.</param>
+/// <param name="Loss">
+/// Objective. Paper: <see cref="AttackLoss.Logit"/> (--use_zvalue: ascend -z_y, or z_t when targeted). <see cref="AttackLoss.Margin"/>
+/// (C&amp;W-style) usually finds smaller budgets.
+/// </param>
+public sealed record IfgsmOptions(double InitialEpsilon = 0.02, int Attempts = 9, int Iterations = 50, AttackLoss Loss = AttackLoss.Logit)
+{
+    /// <summary>Reads the options, rejecting unknown ones.</summary>
+    public static IfgsmOptions From(AttackArguments args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var o = new IfgsmOptions(
+            args.Double("initial-epsilon", 0.02, 0, 1e6),
+            args.Int("attempts", 9, 1, 100),
+            args.Int("iterations", 50, 1, 1_000_000),
+            args.Choice("loss", AttackLoss.Logit, CommonChoices.Loss));
+        args.EnsureAllUsed(IfgsmAttack.AttackName);
+        return o;
+    }
+
+    /// <summary>Checks ranges (records built in code skip <see cref="From"/>).</summary>
+    public void Validate()
+    {
+        if (!(InitialEpsilon >= 0) || Attempts < 1 || Iterations < 1)
+            throw new AttackOptionException($"I-FGSM needs --initial-epsilon >= 0, --attempts >= 1 and --iterations >= 1 (got {InitialEpsilon}, {Attempts}, {Iterations})");
+    }
+}

@@ -1,0 +1,13 @@
+namespace RobustnessGate.Benchmarks;
+
+/// <summary>What <see cref="AttackBenchmark"/> measures.</summary>
+/// <param name="Attacks">Attacks for the per-iteration table: pgd, cw, ead, ifgsm. Default all four.</param>
+/// <param name="Count">Batch size (first test images). Default 100.</param>
+/// <param name="Iterations">Iterations timed per round and attack. Default 50.</param>
+/// <param name="Rounds">Rounds; each item reports its fastest round, which filters out other processes on a shared machine. Default 3.</param>
+/// <param name="FullRuns">Also run C&amp;W and EAD at the paper budget on <see cref="Count"/> images (minutes). Default false.</param>
+public sealed record BenchmarkOptions(IReadOnlyList<string>? Attacks = null, int Count = 100, int Iterations = 50, int Rounds = 3, bool FullRuns = false)
+{
+    /// <summary>The attacks the table covers by default.</summary>
+    public static IReadOnlyList<string> DefaultAttacks { get; } = ["pgd", "cw", "ead", "ifgsm"];
+}

@@ -1,0 +1,13 @@
+namespace RobustnessGate.Benchmarks;
+
+/// <summary>Per-iteration cost of one attack on one model and batch, next to the floor (a bare forward+backward).</summary>
+/// <param name="Attack">Attack (and variant) measured.</param>
+/// <param name="Model">Model name.</param>
+/// <param name="BatchSize">Images per batch.</param>
+/// <param name="Iterations">Iterations timed per round.</param>
+/// <param name="MillisecondsPerIteration">Best (lowest) over the rounds; lower is better.</param>
+/// <param name="ImagesPerSecond">Image-iterations per second: batch size / time per iteration; higher is better.</param>
+/// <param name="FloorMillisecondsPerIteration">Bare forward+backward of the same model on the same batch, best over the rounds.</param>
+/// <param name="RatioToFloor">Attack time per iteration / floor time; lower is better, 1 is the floor.</param>
+public sealed record IterationCost(string Attack, string Model, int BatchSize, int Iterations, double MillisecondsPerIteration,
+    double ImagesPerSecond, double FloorMillisecondsPerIteration, double RatioToFloor);

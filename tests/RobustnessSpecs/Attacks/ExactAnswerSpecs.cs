@@ -1,0 +1,171 @@
+using FluentAssertions;
+using RobustnessGate.Attacks;
+using RobustnessGate.Attacks.CarliniWagner;
+using RobustnessGate.Attacks.Ead;
+using RobustnessGate.Attacks.FgsmSweep;
+using RobustnessGate.Attacks.IterativeFgsm;
+using RobustnessGate.Evaluation;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace RobustnessSpecs.Attacks;
+
+/// <summary>
+/// Attacks against the exact minimal distortions of a linear model (<see cref="LinearOracle"/>) on the first
+/// <see cref="LinearFixture.Count"/> test digits. Measured gaps are printed (run with a detailed console logger).
+/// </summary>
+public sealed class ExactAnswerSpecs(LinearFixture fixture, ITestOutputHelper output) : IClassFixture<LinearFixture>
+{
+    /// <summary>
+    /// Relative slack for "never below the exact minimum". The verdict comes from a float32 forward pass whose logits carry
+    /// a rounding error of about 784 * 6e-8 * sum|w_i x_i| ~ 1e-5 (weights ~0.1, 784 terms); with margins of order 1 that
+    /// moves the boundary, hence the minimal distance, by about 1e-5 relative. 1e-4 leaves a factor of 10; a bug in
+    /// success checking shows up as a far larger undershoot.
+    /// </summary>
+    private const double BelowExactTolerance = 1e-4;
+
+    /// <summary>
+    /// Tuned C&amp;W (TensorFlow Adam, lr 0.01, c0 0.001, 9 x 1000) against the exact minimum for the class it ended in: the
+    /// issue's 2 %. Against the untargeted minimum the measured gap is 2.4 %: on one image of 16 the margin loss follows the
+    /// class that is closest in logits, not the one that is closest in L2 (the untargeted region is a union of half-spaces, so
+    /// the problem is not convex), and that image alone is 15 % above its minimum. 3 % bounds that measurement.
+    /// </summary>
+    private const double TunedCwGapToItsClass = 0.02;
+    private const double TunedCwGapUntargeted = 0.03;
+
+    public static TheoryData<string> FastAttacks => new() { "cw-tuned", "ead-paper", "ifgsm-logit", "ifgsm-margin", "sweep-logit", "sweep-margin" };
+
+    [Fact]
+    public void The_oracle_is_never_below_the_box_free_closed_form()
+    {
+        // Without the box the minimal L2 distance to the j-boundary is m / ||a||_2 (field.md section 4); the box only adds constraints.
+        var oracle = fixture.Model.Oracle;
+        for (int i = 0; i < LinearFixture.Count; i++)
+        {
+            var x = fixture.Data.Pixels(i);
+            long y = fixture.Data.Labels[i];
+            var z = oracle.Logits(x);
+            if (z.Select((v, k) => (v, k)).MaxBy(p => p.v).k != y)
+                continue;
+            double boxFree = Enumerable.Range(0, 10).Where(j => j != y).Min(j =>
+            {
+                double norm = Math.Sqrt(Enumerable.Range(0, 784).Sum(p => Math.Pow(fixture.Model.Weights[j * 784 + p] - fixture.Model.Weights[y * 784 + p], 2)));
+                return (z[y] - z[j]) / norm;
+            });
+            fixture.Exact[i].L2.Should().BeGreaterThanOrEqualTo(boxFree * (1 - 1e-9));
+            fixture.Exact[i].Linf.Should().BeLessThanOrEqualTo(fixture.Exact[i].L2 + 1e-12, "||d||_inf <= ||d||_2 for the L2 minimiser");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(FastAttacks))]
+    public void No_attack_reports_a_distortion_below_the_exact_minimum(string key) => NeverBelowExact(Run(key));
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void Cw_with_the_paper_settings_never_reports_a_distortion_below_the_exact_minimum() => NeverBelowExact(Run("cw-paper"));
+
+    private void NeverBelowExact(EvaluationResult result)
+    {
+        result.Succeeded.Should().BeGreaterThan(0);
+        foreach (var e in result.Examples.Where(e => e.Success))
+        {
+            var exact = fixture.Exact[e.Index];
+            e.L2!.Value.Should().BeGreaterThanOrEqualTo(exact.L2 * (1 - BelowExactTolerance), $"image {e.Index} L2");
+            e.Linf!.Value.Should().BeGreaterThanOrEqualTo(exact.Linf * (1 - BelowExactTolerance), $"image {e.Index} Linf");
+            e.L1!.Value.Should().BeGreaterThanOrEqualTo(exact.L1 * (1 - BelowExactTolerance), $"image {e.Index} L1");
+        }
+    }
+
+    [Fact]
+    public void Cw_finds_the_exact_minimum_on_a_linear_model()
+    {
+        var result = Run("cw-tuned");
+        result.SuccessRate.Should().Be(1);
+        var (attack, exact) = Means(result, e => e.L2!.Value, x => x.L2);
+        var oracle = fixture.Model.Oracle;
+        var ok = result.Examples.Where(e => e.Success).ToList();
+        double toItsClass = ok.Average(e => oracle.L2ToClass(fixture.Data.Pixels(e.Index), e.Label, e.AdversarialPrediction!.Value));
+        output.WriteLine($"C&W tuned: mean L2 {attack:F4}, exact {exact:F4} (gap {100 * (attack / exact - 1):F2} %), exact for the class reached {toItsClass:F4} (gap {100 * (attack / toItsClass - 1):F2} %)");
+        attack.Should().BeLessThanOrEqualTo(toItsClass * (1 + TunedCwGapToItsClass));
+        attack.Should().BeLessThanOrEqualTo(exact * (1 + TunedCwGapUntargeted));
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void Cw_with_the_reference_adam_cannot_move_pixels_on_the_box_edges()
+    {
+        // Su et al.'s Adam divides by sqrt(v + 1e-8) >= 1e-4; saturated tanh pixels have gradients ~1e-7, so they stay put and
+        // the L2 found is far above the minimum on MNIST (mostly 0 or 1 pixels). Measured: about +90 %. The TensorFlow form fixes it.
+        var paper = Run("cw-paper");
+        var (attack, exact) = Means(paper, e => e.L2!.Value, x => x.L2);
+        output.WriteLine($"C&W paper settings: mean L2 {attack:F4}, exact {exact:F4}, gap {100 * (attack / exact - 1):F2} %");
+        attack.Should().BeGreaterThan(exact * 1.3);
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void Ead_has_a_smaller_l1_than_cw_on_the_same_images()
+    {
+        var cw = Run("cw-paper");
+        var ead = Run("ead-paper");
+        var both = cw.Examples.Where(e => e.Success && ead.Examples[e.Index].Success).Select(e => e.Index).ToList();
+        both.Should().NotBeEmpty();
+        double cwL1 = both.Average(i => cw.Examples[i].L1!.Value), eadL1 = both.Average(i => ead.Examples[i].L1!.Value);
+        output.WriteLine($"L1 on {both.Count} images: C&W {cwL1:F3}, EAD {eadL1:F3}, exact {both.Average(i => fixture.Exact[i].L1):F3}");
+        eadL1.Should().BeLessThan(cwL1);
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void Ead_approaches_the_exact_l1_minimum_as_beta_grows()
+    {
+        var gaps = new List<double>();
+        foreach (var beta in new[] { 1e-3, 1e-2, 1e-1, 1 })
+        {
+            var r = fixture.Run($"ead-beta-{beta}", new EadAttack(new EadOptions(Beta: beta)));
+            var (attack, exact) = Means(r, e => e.L1!.Value, x => x.L1);
+            gaps.Add(attack / exact - 1);
+            output.WriteLine($"EAD beta {beta}: success {r.SuccessRate:P1}, mean L1 {attack:F3}, exact {exact:F3}, gap {100 * gaps[^1]:F1} %");
+        }
+        gaps[^1].Should().BeLessThan(gaps[0], "a larger L1 weight must bring EAD's L1 closer to the L1 minimum");
+    }
+
+    [Theory]
+    [InlineData("ifgsm-logit", 0.60)]
+    [InlineData("ifgsm-margin", 0.05)]
+    [InlineData("sweep-logit", 0.60)]
+    [InlineData("sweep-margin", 0.05)]
+    public void Linf_attacks_come_within_their_measured_gap_of_the_exact_minimum(string key, double tolerance)
+    {
+        // Tolerances: the margin loss moves along sign(w_j - w_y), the exact L-inf direction for the class it aims at, so its gap
+        // is the search resolution (9 attempts: 4 to bracket from 0.02, 5 bisections, ~3 % of eps) or the grid step (0.001 on
+        // eps ~0.05, ~2 %); 5 % covers both. The paper's logit loss (-z_y) ignores the competitor and moves along -sign(w_y), which
+        // is measured to cost tens of per cent; the 60 % bound is that measurement with headroom.
+        var result = Run(key);
+        var (attack, exact) = Means(result, e => e.Linf!.Value, x => x.Linf);
+        output.WriteLine($"{key}: success {result.SuccessRate:P1}, mean Linf {attack:F4}, exact {exact:F4}, gap {100 * (attack / exact - 1):F2} %");
+        result.SuccessRate.Should().Be(1);
+        attack.Should().BeLessThanOrEqualTo(exact * (1 + tolerance));
+    }
+
+    private EvaluationResult Run(string key) => fixture.Run(key, key switch
+    {
+        "cw-paper" => new CwAttack(),
+        "cw-tuned" => new CwAttack(new CwOptions(LearningRate: 0.01, InitialConst: 0.001, Adam: CwAdam.TensorFlow)),
+        "ead-paper" => new EadAttack(),
+        "ifgsm-logit" => new IfgsmAttack(),
+        "ifgsm-margin" => new IfgsmAttack(new IfgsmOptions(Loss: AttackLoss.Margin)),
+        "sweep-logit" => new FgsmSweepAttack(),
+        "sweep-margin" => new FgsmSweepAttack(new FgsmSweepOptions(Loss: AttackLoss.Margin)),
+        _ => throw new ArgumentException(key),
+    });
+
+    /// <summary>Means over the examples the attack fooled, of the attack's distortion and of the exact minimum.</summary>
+    private (double Attack, double Exact) Means(EvaluationResult r, Func<ExampleResult, double> measured, Func<(double L2, double Linf, double L1), double> exact)
+    {
+        var ok = r.Examples.Where(e => e.Success).ToList();
+        ok.Should().NotBeEmpty();
+        return (ok.Average(measured), ok.Average(e => exact(fixture.Exact[e.Index])));
+    }
+}
