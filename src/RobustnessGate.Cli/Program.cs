@@ -26,7 +26,11 @@ internal static class Cli
         exit codes: 0 success, 1 failure (bad file, model or run), 2 wrong usage
         """;
 
-    public static int Main(string[] args) => Run(args);
+    public static int Main(string[] args)
+    {
+        Runtime.TorchRuntime.PreferPassiveWaiting();
+        return Run(args);
+    }
 
     private static int Run(string[] args)
     {

@@ -11,6 +11,30 @@ public static partial class TorchRuntime
 
     private static readonly object Gate = new();
 
+    static TorchRuntime() => PreferPassiveWaiting();
+
+    /// <summary>
+    /// libtorch's OpenMP threads spin while they wait. When other processes compete for the cores (CI runners, a study
+    /// next to a build), spinning makes every step 5-20x slower; passive waiting changes speed, never results. libgomp reads
+    /// OMP_WAIT_POLICY once, when libtorch is loaded, from the C environment (which .NET's Environment does not write),
+    /// so it is set here through libc before the first torch call, unless the user already chose a policy.
+    /// </summary>
+    public static void PreferPassiveWaiting()
+    {
+        if (!OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") is not null)
+            return;
+        try
+        {
+            _ = SetEnv("OMP_WAIT_POLICY", "PASSIVE", 0);
+        }
+        catch (DllNotFoundException)
+        {
+        }
+        catch (EntryPointNotFoundException)
+        {
+        }
+    }
+
     /// <summary>Pins the intra-op thread count and the global seed. Safe to call repeatedly.</summary>
     public static void Configure(int threads = DefaultThreads, long? seed = null)
     {
@@ -67,6 +91,9 @@ public static partial class TorchRuntime
         }
         return Environment.WorkingSet;
     }
+
+    [LibraryImport("libc", EntryPoint = "setenv", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int SetEnv(string name, string value, int overwrite);
 
     [LibraryImport("libc", EntryPoint = "malloc_trim")]
     private static partial int MallocTrim(nuint pad);
