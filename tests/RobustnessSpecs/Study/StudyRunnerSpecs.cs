@@ -1,0 +1,70 @@
+using FluentAssertions;
+using RobustnessGate.Attacks;
+using RobustnessGate.Data;
+using RobustnessGate.Runtime;
+using RobustnessGate.Study.Running;
+using RobustnessSpecs.TestSupport;
+using Xunit;
+
+namespace RobustnessSpecs.Study;
+
+public sealed class StudyRunnerSpecs : IDisposable
+{
+    private readonly string _dir = Paths.TempDirectory();
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static StudyPlan SmallPlan() => new(
+        "spec", "spec",
+        StudyModels.FromSpecs(["mlp-1", "lenet", Path.Combine(Paths.TorchScriptFixtures, "cnn.pt") + ":PyTorchCNN"]),
+        [StudyAttackSpec.Of("fgsm-sweep", ("epsilon-step", "0.05")), StudyAttackSpec.Of("ifgsm", ("iterations", "5"), ("attempts", "3"))],
+        [TargetMode.Untargeted, TargetMode.Top2], 8, 1215, StudyBudgets.Transfer, ["lenet"], "fgsm-sweep", 2);
+
+    private StudyProgress Run(StudyPlan plan)
+    {
+        StudyProgress last = default;
+        StudyRunner.Run(plan, BuiltInData.Load(BuiltInData.TestName), _dir, new SynchronousProgress<StudyProgress>(p => last = p));
+        return last;
+    }
+
+    [Fact]
+    public void A_study_writes_every_cell_and_a_rerun_reuses_them_with_identical_results()
+    {
+        var plan = SmallPlan();
+        var first = Run(plan);
+        first.Done.Should().Be(plan.CellCount).And.Be(3 * 2 * 2 + 3);
+        first.Reused.Should().Be(0);
+        var study = File.ReadAllBytes(Path.Combine(_dir, "study.json"));
+        Directory.GetFiles(Path.Combine(_dir, "cells"), "*.json", SearchOption.AllDirectories)
+            .Count(f => !f.EndsWith(".gallery.json", StringComparison.Ordinal)).Should().Be(12);
+
+        // An interrupted run leaves some cells missing: the rerun computes exactly those and ends with the same bytes.
+        File.Delete(Path.Combine(_dir, "cells", "lenet", "ifgsm-top2.json"));
+        File.Delete(Path.Combine(_dir, "transfer", "mlp-1.json"));
+        var second = Run(plan);
+        second.Reused.Should().Be(plan.CellCount - 2);
+        File.ReadAllBytes(Path.Combine(_dir, "study.json")).Should().Equal(study);
+        Directory.GetFiles(_dir, "*.tmp", SearchOption.AllDirectories).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_cell_from_other_attack_settings_is_recomputed_not_reused()
+    {
+        Run(SmallPlan());
+        var changed = SmallPlan() with { Attacks = [StudyAttackSpec.Of("fgsm-sweep", ("epsilon-step", "0.1")), StudyAttackSpec.Of("ifgsm", ("iterations", "5"), ("attempts", "3"))] };
+        var rerun = Run(changed);
+        rerun.Reused.Should().Be(changed.CellCount - 3 * 2, "the three models' fgsm-sweep cells (two targets each) changed their grid; the gallery cell is among them");
+    }
+
+    [Fact]
+    public void The_study_has_a_cell_per_model_attack_and_target_and_a_transfer_cell_per_ordered_pair()
+    {
+        Run(SmallPlan());
+        var study = RobustnessGate.Reporting.StudyJson.Read(Path.Combine(_dir, "study.json"));
+        study.Models.Select(m => m.Name).Should().Equal("mlp-1", "lenet", "cnn");
+        study.Models.Single(m => m.Name == "cnn").Family.Should().Be("PyTorchCNN");
+        study.Cells.Should().HaveCount(12);
+        study.Transfer.Should().HaveCount(6);
+        study.Gallery.Should().NotBeEmpty().And.OnlyContain(g => g.Model == "lenet" && g.Prediction != g.Label);
+    }
+}
