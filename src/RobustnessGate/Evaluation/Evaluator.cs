@@ -82,14 +82,13 @@ public static class Evaluator
         var batch = new AttackBatch(model, x, y, t, options.Seed + batchNo);
         using var output = attack.Run(batch, inner, ct);
         var adv = output.Adversarial.detach();
-        CheckOutput(attack, x, adv);
+        var norms = CheckOutput(attack, x, adv);
         onAdversarial?.Invoke(idx, adv);
 
         // The verdict comes from a fresh forward pass on exactly the returned images, never from the attack's own bookkeeping.
         long[] predicted;
         using (no_grad())
             predicted = model.Logits(adv).argmax(1).data<long>().ToArray();
-        var norms = Norms.Of(x, adv);
         for (int k = 0; k < idx.Length; k++)
         {
             int i = idx[k];
@@ -102,19 +101,22 @@ public static class Evaluator
         }
     }
 
-    private static void CheckOutput(IAttack attack, Tensor x, Tensor adv)
+    /// <summary>Checks shape, box and budget; returns the per-example norms it measured, which the caller reports.</summary>
+    private static Distortion[] CheckOutput(IAttack attack, Tensor x, Tensor adv)
     {
         if (!adv.shape.SequenceEqual(x.shape))
             throw new ModelContractException($"attack '{attack.Name}' returned shape [{string.Join(", ", adv.shape)}] for inputs [{string.Join(", ", x.shape)}]");
         double min = adv.min().item<float>(), max = adv.max().item<float>();
         if (!(min >= 0 && max <= 1))
             throw new ModelContractException($"attack '{attack.Name}' returned pixels in [{min}, {max}], outside the box [0, 1]");
+        var norms = Norms.Of(x, adv);
         if (attack.Bound is { } bound)
         {
-            var worst = Norms.Of(x, adv).Max(d => bound.Norm switch { Norm.Linf => d.Linf, Norm.L2 => d.L2, Norm.L1 => d.L1, _ => d.L0 });
+            var worst = norms.Max(d => bound.Norm switch { Norm.Linf => d.Linf, Norm.L2 => d.L2, Norm.L1 => d.L1, _ => d.L0 });
             if (worst > bound.Epsilon * (1 + 1e-5) + BoundTolerance)
                 throw new ModelContractException($"attack '{attack.Name}' returned a perturbation of {bound.Norm} norm {worst}, above its budget {bound.Epsilon}");
         }
+        return norms;
     }
 
     private static Tensor Predict(IClassifier model, ImageSet data, int batchSize)

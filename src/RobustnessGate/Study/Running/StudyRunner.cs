@@ -51,11 +51,12 @@ public static class StudyRunner
         }
         IReadOnlyList<TransferCell>? transfer = plan.Transfer is null ? null
             : TransferRunner.Run(plan, store, loaded, subset, state, cancellationToken);
+        var engine = EngineInfoFactory.Current(TorchRuntime.DefaultThreads);
         var study = new StudyResults
         {
             Description = plan.Description,
             Dataset = new StudyDataset(subset.Name, subset.Count, subset.Sha256),
-            Engine = $"RobustnessGate {EngineInfoFactory.Current(TorchRuntime.DefaultThreads).Version}, TorchSharp {EngineInfoFactory.Current(TorchRuntime.DefaultThreads).TorchSharp}, {TorchRuntime.DefaultThreads} threads, budget {plan.Budget}",
+            Engine = $"RobustnessGate {engine.Version}, TorchSharp {engine.TorchSharp}, {engine.Threads} threads, budget {plan.Budget}",
             Models = models,
             Attacks = attacks,
             Cells = cells,

@@ -28,7 +28,8 @@ internal static class TransferRunner
             var attack = KnownAttacks.Create(spec.Attack, new AttackArguments(spec.Options));
             sources[source.Name] = SourceExamples(plan, store, loaded.Get(source.Name), source.Name, data, attack, state, ct);
         }
-        var clean = plan.Models.ToDictionary(m => m.Name, m => Predict(loaded.Get(m.Name), data.ImagesTensor()), StringComparer.Ordinal);
+        using var images = data.ImagesTensor();
+        var clean = plan.Models.ToDictionary(m => m.Name, m => Predict(loaded.Get(m.Name), images), StringComparer.Ordinal);
         var cells = new List<TransferCell>();
         int per = data.ElementsPerImage;
         foreach (var source in plan.Models)
@@ -43,7 +44,8 @@ internal static class TransferRunner
                     var rows = new float[keep.Length * per];
                     for (int k = 0; k < keep.Length; k++)
                         Array.Copy(pixels, keep[k] * per, rows, k * per, per);
-                    var predicted = Predict(loaded.Get(target.Name), tensor(rows, new long[] { keep.Length, data.Channels, data.Height, data.Width }));
+                    using var adversarial = tensor(rows, new long[] { keep.Length, data.Channels, data.Height, data.Width });
+                    var predicted = Predict(loaded.Get(target.Name), adversarial);
                     succeeded = keep.Where((k, j) => predicted[j] != data.Labels[indices[k]]).Count();
                 }
                 cells.Add(new TransferCell(spec.Attack, source.Name, target.Name, keep.Length, succeeded));
