@@ -25,13 +25,16 @@ public sealed class ExactAnswerSpecs(LinearFixture fixture, ITestOutputHelper ou
     private const double BelowExactTolerance = 1e-4;
 
     /// <summary>
-    /// Tuned C&amp;W (TensorFlow Adam, lr 0.01, c0 0.001, 9 x 1000) against the exact minimum for the class it ended in: the
-    /// issue's 2 %. Against the untargeted minimum the measured gap is 2.4 %: on one image of 16 the margin loss follows the
-    /// class that is closest in logits, not the one that is closest in L2 (the untargeted region is a union of half-spaces, so
-    /// the problem is not convex), and that image alone is 15 % above its minimum. 3 % bounds that measurement.
+    /// Tuned C&amp;W (TensorFlow Adam, lr 0.01, c0 0.001, 9 x 1000) against the exact untargeted minimum: the 2 %,
+    /// measured 0.86 % on the 86 correctly classified digits of the first 100. The untargeted region is a union of
+    /// half-spaces, so the problem is not convex: the margin loss follows the class closest in logits, which on a few images
+    /// is not the class closest in L2 (image 2 ends 17 % above its minimum). On a 20-image prefix that one image alone
+    /// lifts the mean gap to 2.4 %, which is why the fixture uses 100 images, the study's own sample size.
+    /// Against the exact minimum for the class it ended in (a convex problem: one half-space and the box) the measured gap
+    /// is 0.05 %; 0.5 % leaves a factor of 10.
     /// </summary>
-    private const double TunedCwGapToItsClass = 0.02;
-    private const double TunedCwGapUntargeted = 0.03;
+    private const double TunedCwGapUntargeted = 0.02;
+    private const double TunedCwGapToItsClass = 0.005;
 
     public static TheoryData<string> FastAttacks => new() { "cw-tuned", "ead-paper", "ifgsm-logit", "ifgsm-margin", "sweep-logit", "sweep-margin" };
 

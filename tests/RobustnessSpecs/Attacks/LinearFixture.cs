@@ -11,7 +11,7 @@ namespace RobustnessSpecs.Attacks;
 /// </summary>
 public sealed class LinearFixture : IDisposable
 {
-    public const int Count = 20;
+    public const int Count = 100;
 
     private readonly ConcurrentDictionary<string, EvaluationResult> _results = new(StringComparer.Ordinal);
 
