@@ -11,14 +11,22 @@ namespace RobustnessGate.Cli.Commands;
 internal static class BenchCommand
 {
     public const string Help = """
-        robustness-gate bench [--model lenet] [--attacks pgd,cw,ead,ead-after-success,ifgsm] [--count 100] [--iterations 50]
-                              [--rounds 3] [--full] [--out bench.json]
+        robustness-gate bench [--model lenet] [--attacks pgd,cw,ead,ead-after-success,ead-score-10,ifgsm] [--count 100] [--iterations 100]
+                              [--rounds 5] [--threads 2] [--full] [--out bench.json]
 
           Times each attack per iteration on a batch of --count test images (one binary step or attempt, no early abort,
           so every iteration does the same work) and divides by the floor: one bare forward+backward of the same model on the
-          same batch. Each number is the fastest of --rounds rounds, which filters out other processes on a shared machine.
+          same batch, timed right before the attack in each of --rounds rounds. The ratio is the median over rounds of
+          these paired ratios (robust to slow spells on a shared machine); the times are the fastest round's.
+          "ead" keeps c0 = 0.01, where no LeNet example succeeds in the step, so every iterate is scored by a second forward
+          pass (EAD's worst case); "ead-after-success" starts at c0 = 10, where only iterates that could become the best are;
+          "ead-score-10" is the worst case with --score-every 10, which scores every tenth iterate (not the reference).
+          The OpenMP wait policy is printed: PASSIVE (the default here) protects shared machines; on a dedicated machine
+          OMP_WAIT_POLICY=ACTIVE makes every pass faster (see README).
           --full   also runs C&W and EAD at the paper budget (9 x 1000, early abort) on --count images through the
-                   evaluator and reports wall time and resident memory before / peak / after (takes minutes)
+                   evaluator and reports wall time, resident memory before / peak / after, the forward+backward
+                   ("grad") and forward-only ("score") passes of single images the attack really ran, and the whole
+                   run's ratio: wall time / (grad passes x floor per image at batch --count). Takes minutes.
           --out    also write the numbers as JSON
         """;
 
@@ -26,13 +34,15 @@ internal static class BenchCommand
     {
         var modelSpec = cl.String("model") ?? KnownModels.LeNet.Name;
         var attacks = cl.String("attacks")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var options = new BenchmarkOptions(attacks, cl.Int("count", 1) ?? 100, cl.Int("iterations", 1) ?? 50, cl.Int("rounds", 1) ?? 3, cl.Flag("full"));
+        var options = new BenchmarkOptions(attacks, cl.Int("count", 1) ?? 100, cl.Int("iterations", 1) ?? 100, cl.Int("rounds", 1) ?? 5, cl.Flag("full"),
+            cl.Int("threads", 1) ?? Runtime.TorchRuntime.DefaultThreads);
         var outPath = cl.String("out");
         cl.EnsureEmpty("bench");
         using var model = ModelLoader.Load(modelSpec);
         var data = BuiltInData.Load(BuiltInData.TestName);
         var c = CultureInfo.InvariantCulture;
 
+        Console.WriteLine(string.Create(c, $"torch threads {options.Threads}, OpenMP wait policy {Runtime.TorchRuntime.WaitPolicy}"));
         var costs = AttackBenchmark.PerIteration(model, data, options, line => Console.Error.WriteLine(line));
         Console.WriteLine(string.Create(c, $"{"attack",-18} {"model",-8} {"batch",5} {"ms/iter",9} {"images/s",10} {"floor ms",9} {"ratio",6}"));
         foreach (var r in costs)
@@ -44,18 +54,18 @@ internal static class BenchCommand
         IReadOnlyList<FullRun> full = [];
         if (options.FullRuns)
         {
-            full = AttackBenchmark.FullRuns(model, data, options.Count, line => Console.Error.WriteLine(line));
+            full = AttackBenchmark.FullRuns(model, data, options.Count, line => Console.Error.WriteLine(line), options.Threads);
             Console.WriteLine();
-            Console.WriteLine(string.Create(c, $"{"paper budget",-12} {"images",6} {"seconds",8} {"success",8} {"mean L2",8} {"mean L1",8} {"RSS MB before/peak/after",26}"));
+            Console.WriteLine(string.Create(c, $"{"paper budget",-12} {"images",6} {"seconds",8} {"success",8} {"mean L2",8} {"mean L1",8} {"RSS MB before/peak/after",26} {"grad passes",12} {"score passes",12} {"ratio",6}"));
             foreach (var f in full)
             {
                 Console.WriteLine(string.Create(c,
-                    $"{f.Attack,-12} {f.Images,6} {f.Seconds,8:F1} {100 * (f.SuccessRate ?? 0),7:F1}% {f.MeanL2,8:F3} {f.MeanL1,8:F2} {Mb(f.ResidentBytesBefore),8:F0} /{Mb(f.ResidentBytesPeak),6:F0} /{Mb(f.ResidentBytesAfter),6:F0}"));
+                    $"{f.Attack,-12} {f.Images,6} {f.Seconds,8:F1} {100 * (f.SuccessRate ?? 0),7:F1}% {f.MeanL2,8:F3} {f.MeanL1,8:F2} {Mb(f.ResidentBytesBefore),8:F0} /{Mb(f.ResidentBytesPeak),6:F0} /{Mb(f.ResidentBytesAfter),6:F0} {f.GradientPasses,12:F0} {f.ScoringPasses,12:F0} {f.RatioToFloor,6:F3}"));
             }
         }
         if (outPath is not null)
         {
-            var json = JsonSerializer.Serialize(new { perIteration = costs, fullRuns = full, threads = Runtime.TorchRuntime.DefaultThreads }, ResultJson.Options);
+            var json = JsonSerializer.Serialize(new { perIteration = costs, fullRuns = full, threads = options.Threads, waitPolicy = Runtime.TorchRuntime.WaitPolicy }, ResultJson.Options);
             AtomicFile.WriteAllText(outPath, json + "\n");
         }
         return 0;

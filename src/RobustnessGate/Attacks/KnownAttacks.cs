@@ -20,7 +20,7 @@ public static class KnownAttacks
             a => new IfgsmAttack(IfgsmOptions.From(a))),
         [CwAttack.AttackName] = ("Carlini-Wagner L2 (--binary-steps 9 --iterations 1000 --learning-rate 0.002 --initial-const 0.01 --confidence 0 --abort-early true --warm-start true --adam reference|tensorflow)",
             a => new CwAttack(CwOptions.From(a))),
-        [EadAttack.AttackName] = ("elastic-net attack, EAD (--binary-steps 9 --iterations 1000 --learning-rate 0.01 --initial-const 0.01 --confidence 0 --beta 0.001 --decision-rule l1|en --abort-early true)",
+        [EadAttack.AttackName] = ("elastic-net attack, EAD (--binary-steps 9 --iterations 1000 --learning-rate 0.01 --initial-const 0.01 --confidence 0 --beta 0.001 --decision-rule l1|en --abort-early true --score-every 1)",
             a => new EadAttack(EadOptions.From(a))),
     };
 

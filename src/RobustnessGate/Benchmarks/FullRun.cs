@@ -11,5 +11,11 @@ namespace RobustnessGate.Benchmarks;
 /// <param name="ResidentBytesBefore">RSS before the run.</param>
 /// <param name="ResidentBytesPeak">Largest RSS sampled during the run (every progress report).</param>
 /// <param name="ResidentBytesAfter">RSS after the run and a release of freed memory.</param>
+/// <param name="GradientPasses">Forward+backward passes of single images, summed over examples (what finished examples no longer cost is missing).</param>
+/// <param name="ScoringPasses">Forward-only passes of single images that scored an iterate (EAD), summed over examples.</param>
+/// <param name="FloorMillisecondsPerImage">Bare forward+backward of one image, measured on a full batch of the same model.</param>
+/// <param name="RatioToFloor">Wall time / (gradient passes x floor per image): the whole run's cost per gradient pass against the
+/// floor, with early abort, compaction, scoring, shrinking batches and the evaluator's own passes included.</param>
 public sealed record FullRun(string Attack, string Model, int Images, double Seconds, double? SuccessRate, double? MeanL2, double? MeanL1,
-    long ResidentBytesBefore, long ResidentBytesPeak, long ResidentBytesAfter);
+    long ResidentBytesBefore, long ResidentBytesPeak, long ResidentBytesAfter, double GradientPasses, double ScoringPasses,
+    double FloorMillisecondsPerImage, double RatioToFloor);

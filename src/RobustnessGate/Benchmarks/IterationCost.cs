@@ -5,9 +5,9 @@ namespace RobustnessGate.Benchmarks;
 /// <param name="Model">Model name.</param>
 /// <param name="BatchSize">Images per batch.</param>
 /// <param name="Iterations">Iterations timed per round.</param>
-/// <param name="MillisecondsPerIteration">Best (lowest) over the rounds; lower is better.</param>
+/// <param name="MillisecondsPerIteration">Fastest round; lower is better.</param>
 /// <param name="ImagesPerSecond">Image-iterations per second: batch size / time per iteration; higher is better.</param>
-/// <param name="FloorMillisecondsPerIteration">Bare forward+backward of the same model on the same batch, best over the rounds.</param>
-/// <param name="RatioToFloor">Attack time per iteration / floor time; lower is better, 1 is the floor.</param>
+/// <param name="FloorMillisecondsPerIteration">Bare forward+backward of the same model on the same batch, fastest round.</param>
+/// <param name="RatioToFloor">Median over rounds of attack time per iteration / floor time timed just before it; lower is better, 1 is the floor.</param>
 public sealed record IterationCost(string Attack, string Model, int BatchSize, int Iterations, double MillisecondsPerIteration,
     double ImagesPerSecond, double FloorMillisecondsPerIteration, double RatioToFloor);

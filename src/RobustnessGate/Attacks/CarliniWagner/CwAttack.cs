@@ -1,6 +1,9 @@
 namespace RobustnessGate.Attacks.CarliniWagner;
 
-/// <summary>C&amp;W-L2 with Su et al.'s settings. See <see cref="CwOptions"/>. Per example it reports "const", the c of the returned example.</summary>
+/// <summary>
+/// C&amp;W-L2 with Su et al.'s settings. See <see cref="CwOptions"/>. Per example it reports "const" (the c of the returned
+/// example) and "gradient-passes" (forward+backward passes it cost; finished examples stop costing).
+/// </summary>
 public sealed class CwAttack : IAttack
 {
     /// <summary>Command-line name.</summary>

@@ -37,23 +37,24 @@ internal sealed class CwWorker(CwOptions options, AttackBatch batch, IProgress<A
         using var rule = new MarginRule(batch.Classes, classes, batch.Targeted, options.Confidence);
         using var best = new BestExamples(x0);
         var search = new ConstSearch(n, options.InitialConst);
+        var passes = new PassCounter(n);
         var w = zeros_like(x0);
         long total = (long)options.BinarySteps * options.Iterations;
         for (int step = 0; step < options.BinarySteps; step++)
         {
             if (!options.WarmStart)
                 w.zero_();
-            RunStep(step, x0, t0, xt, rule, best, search, w);
+            RunStep(step, x0, t0, xt, rule, best, search, w, passes);
             search.Update(best.EndStep());
             progress?.Report(new AttackProgress((step + 1L) * options.Iterations, total, $"cw step {step + 1}/{options.BinarySteps}"));
             // Give back what glibc keeps after the step's tensors are freed (torchsharp.md pitfall 3).
             TorchRuntime.ReleaseFreedMemory();
         }
         var (adversarial, constants) = best.Result();
-        return new AttackOutput(adversarial.MoveToOuterDisposeScope(), new Dictionary<string, double[]> { ["const"] = constants });
+        return new AttackOutput(adversarial.MoveToOuterDisposeScope(), new Dictionary<string, double[]> { ["const"] = constants, [PassCounter.GradientPasses] = passes.Counts });
     }
 
-    private void RunStep(int step, Tensor x0, Tensor t0, Tensor xt, MarginRule fullRule, BestExamples best, ConstSearch search, Tensor w)
+    private void RunStep(int step, Tensor x0, Tensor t0, Tensor xt, MarginRule fullRule, BestExamples best, ConstSearch search, Tensor w, PassCounter passes)
     {
         using var stepScope = NewDisposeScope();
         best.BeginStep();
@@ -82,6 +83,7 @@ internal sealed class CwWorker(CwOptions options, AttackBatch batch, IProgress<A
                     loss = dist + c * rule.Loss(logits);
                     loss.sum().backward();
                 }
+                passes.Add(best.Index);
                 using (no_grad())
                 {
                     var g = leaf.grad ?? throw new InvalidOperationException($"model '{batch.Model.Name}' produced no input gradient");

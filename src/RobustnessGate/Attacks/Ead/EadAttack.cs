@@ -1,6 +1,9 @@
 namespace RobustnessGate.Attacks.Ead;
 
-/// <summary>EAD with Su et al.'s settings. See <see cref="EadOptions"/>. Per example it reports "const", the c of the returned example.</summary>
+/// <summary>
+/// EAD with Su et al.'s settings. See <see cref="EadOptions"/>. Per example it reports "const" (the c of the returned example),
+/// "gradient-passes" (forward+backward passes at the slack point) and "scoring-passes" (forward passes that scored an iterate).
+/// </summary>
 public sealed class EadAttack : IAttack
 {
     /// <summary>Command-line name.</summary>
@@ -20,7 +23,10 @@ public sealed class EadAttack : IAttack
     public string Name => AttackName;
 
     /// <inheritdoc/>
-    public IReadOnlyDictionary<string, object> Parameters => new Dictionary<string, object>
+    public IReadOnlyDictionary<string, object> Parameters => Options.ScoreEvery == 1 ? ReferenceParameters : new Dictionary<string, object>(ReferenceParameters) { ["scoreEvery"] = Options.ScoreEvery };
+
+    /// <summary>The reference algorithm's parameters (scoreEvery is listed only when it deviates, so results stay comparable).</summary>
+    private Dictionary<string, object> ReferenceParameters => new()
     {
         ["binarySteps"] = Options.BinarySteps,
         ["iterations"] = Options.Iterations,

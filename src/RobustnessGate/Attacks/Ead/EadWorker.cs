@@ -9,7 +9,8 @@ namespace RobustnessGate.Attacks.Ead;
 /// logits at x, which the reference gets from a second forward pass every iteration. Here that pass runs only on rows
 /// where it can change something: rows whose new distance beats their best of this step (an iterate that does not
 /// cannot be recorded), and all rows at early-abort checkpoints (whose test needs the loss at x). Results are identical;
-/// the cost per iteration falls once most rows have a success in the step.
+/// the cost per iteration falls once most rows have a success in the step. <see cref="EadOptions.ScoreEvery"/> above 1
+/// (a deviation from the reference) scores only every so many iterates.
 /// </summary>
 internal sealed class EadWorker(EadOptions options, AttackBatch batch, IProgress<AttackProgress>? progress, CancellationToken cancellationToken)
 {
@@ -29,18 +30,25 @@ internal sealed class EadWorker(EadOptions options, AttackBatch batch, IProgress
         using var rule = new MarginRule(batch.Classes, classes, batch.Targeted, options.Confidence);
         using var best = new BestExamples(x0);
         var search = new ConstSearch(n, options.InitialConst);
+        var gradientPasses = new PassCounter(n);
+        var scoringPasses = new PassCounter(n);
         for (int step = 0; step < options.BinarySteps; step++)
         {
-            RunStep(step, x0, rule, best, search);
+            RunStep(step, x0, rule, best, search, gradientPasses, scoringPasses);
             search.Update(best.EndStep());
             progress?.Report(new AttackProgress((step + 1L) * options.Iterations, (long)options.BinarySteps * options.Iterations, $"ead step {step + 1}/{options.BinarySteps}"));
             TorchRuntime.ReleaseFreedMemory();
         }
         var (adversarial, constants) = best.Result();
-        return new AttackOutput(adversarial.MoveToOuterDisposeScope(), new Dictionary<string, double[]> { ["const"] = constants });
+        return new AttackOutput(adversarial.MoveToOuterDisposeScope(), new Dictionary<string, double[]>
+        {
+            ["const"] = constants,
+            [PassCounter.GradientPasses] = gradientPasses.Counts,
+            [PassCounter.ScoringPasses] = scoringPasses.Counts,
+        });
     }
 
-    private void RunStep(int step, Tensor x0, MarginRule fullRule, BestExamples best, ConstSearch search)
+    private void RunStep(int step, Tensor x0, MarginRule fullRule, BestExamples best, ConstSearch search, PassCounter gradientPasses, PassCounter scoringPasses)
     {
         using var stepScope = NewDisposeScope();
         best.BeginStep();
@@ -66,6 +74,7 @@ internal sealed class EadWorker(EadOptions options, AttackBatch batch, IProgress
                     var lossOpt = c * rule.Loss(batch.Model.Logits(leaf)) + (leaf - x0A).square().sum(ImageDims);
                     lossOpt.sum().backward();
                 }
+                gradientPasses.Add(best.Index);
                 using (no_grad())
                 {
                     var g = leaf.grad ?? throw new InvalidOperationException($"model '{batch.Model.Name}' produced no input gradient");
@@ -76,27 +85,32 @@ internal sealed class EadWorker(EadOptions options, AttackBatch batch, IProgress
                     double zt = (it + 1.0) / (it + 4.0);
                     yk.copy_(newx + (newx - xk) * zt);
                     xk.copy_(newx);
-                    var delta = newx - x0A;
-                    var l1 = delta.abs().sum(ImageDims);
-                    var l2 = delta.square().sum(ImageDims);
-                    var dist = options.DecisionRule == Ead.EadDecisionRule.L1 ? l1 : l2 + beta * l1;
-                    Tensor? success;
-                    if (options.AbortEarly && it % checkEvery == 0)
+                    bool checkpoint = options.AbortEarly && it % checkEvery == 0;
+                    if (checkpoint || (it + 1) % options.ScoreEvery == 0 || it == options.Iterations - 1)
                     {
-                        var logits = batch.Model.Logits(newx);
-                        var loss = c * rule.Loss(logits) + l2 + beta * l1;
-                        var stalled = loss.gt(previous * AbortRatio);
-                        previous.copy_(where(stalled, previous, loss));
-                        success = rule.Succeeds(logits).logical_and(stalled.logical_not());
-                        if (stalled.any().item<bool>())
-                            keep = stalled.logical_not().nonzero().squeeze(1).MoveToOuterDisposeScope();
+                        var delta = newx - x0A;
+                        var l1 = delta.abs().sum(ImageDims);
+                        var l2 = delta.square().sum(ImageDims);
+                        var dist = options.DecisionRule == Ead.EadDecisionRule.L1 ? l1 : l2 + beta * l1;
+                        Tensor? success;
+                        if (checkpoint)
+                        {
+                            var logits = batch.Model.Logits(newx);
+                            scoringPasses.Add(best.Index);
+                            var loss = c * rule.Loss(logits) + l2 + beta * l1;
+                            var stalled = loss.gt(previous * AbortRatio);
+                            previous.copy_(where(stalled, previous, loss));
+                            success = rule.Succeeds(logits).logical_and(stalled.logical_not());
+                            if (stalled.any().item<bool>())
+                                keep = stalled.logical_not().nonzero().squeeze(1).MoveToOuterDisposeScope();
+                        }
+                        else
+                        {
+                            success = ScoreWhereUseful(rule, newx, dist, best, scoringPasses);
+                        }
+                        if (success is not null)
+                            best.Offer(success, dist, newx, c);
                     }
-                    else
-                    {
-                        success = ScoreWhereUseful(rule, newx, dist, best.StepDistance);
-                    }
-                    if (success is not null)
-                        best.Offer(success, dist, newx, c);
                 }
             }
             if (keep is not null)
@@ -117,15 +131,19 @@ internal sealed class EadWorker(EadOptions options, AttackBatch batch, IProgress
     }
 
     /// <summary>Success of the rows whose distance beats the step's best (false elsewhere), or null when no row can improve.</summary>
-    private Tensor? ScoreWhereUseful(MarginRule rule, Tensor candidates, Tensor dist, Tensor stepBest)
+    private Tensor? ScoreWhereUseful(MarginRule rule, Tensor candidates, Tensor dist, BestExamples best, PassCounter scoringPasses)
     {
-        var useful = dist.lt(stepBest);
+        var useful = dist.lt(best.StepDistance);
         var rows = useful.nonzero().squeeze(1);
         long count = rows.shape[0];
         if (count == 0)
             return null;
         if (count == useful.shape[0])
+        {
+            scoringPasses.Add(best.Index);
             return rule.Succeeds(batch.Model.Logits(candidates));
+        }
+        scoringPasses.Add(best.Index.index_select(0, rows));
         var some = rule.Succeeds(batch.Model.Logits(candidates.index_select(0, rows)), rows);
         return zeros_like(useful).index_copy_(0, rows, some);
     }
