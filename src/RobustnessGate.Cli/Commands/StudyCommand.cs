@@ -15,7 +15,7 @@ internal static class StudyCommand
                               [--attacks fgsm-sweep,ifgsm,cw,ead] [--targets untargeted,random,least-likely,top2]
                               [--seed S] [--no-transfer] [--quiet]
 
-          Runs every model x attack x target on the first N images (default: quick 30, paper 100) and FGSM eps 0.3
+          Runs every model x attack x target on the first N images (default: quick 20, paper 100) and FGSM eps 0.3
           transferability between all ordered model pairs, then writes <out>/study.json and <out>/report/ (report.md,
           report.html, plots/*.png). Default models: the 18-model built-in zoo; --models runs your TorchScript files instead.
           Each cell is written to <out>/cells/ as it finishes: run the same command again after an interruption and it
