@@ -26,6 +26,19 @@ internal sealed class MarginRule : IDisposable
             _shift = _mask.to(ScalarType.Float32) * (targeted ? -kappa : kappa);
     }
 
+    /// <summary>
+    /// The rule for <paramref name="batch"/>: its label or target classes, with the class count read from one forward pass
+    /// of the model on the first image (models need not declare it).
+    /// </summary>
+    public static MarginRule For(AttackBatch batch, double kappa)
+    {
+        long classCount;
+        using (no_grad())
+        using (var probe = batch.Model.Logits(batch.Images.detach().narrow(0, 0, Math.Min(1, batch.Count))))
+            classCount = probe.shape[1];
+        return new MarginRule(batch.Classes, classCount, batch.Targeted, kappa);
+    }
+
     /// <summary>f = max(z_y - max_{j!=y} z_j + kappa, 0) untargeted, max(max_{j!=t} z_j - z_t + kappa, 0) targeted (N).</summary>
     public Tensor Loss(Tensor logits)
     {

@@ -7,6 +7,7 @@ using RobustnessGate.Attacks.IterativeFgsm;
 using RobustnessGate.Attacks.Pgd;
 using RobustnessGate.Data;
 using RobustnessGate.Evaluation;
+using RobustnessGate.Metrics;
 using RobustnessGate.Models;
 using RobustnessGate.Runtime;
 using static TorchSharp.torch;
@@ -43,7 +44,6 @@ public static class AttackBenchmark
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
-        TorchRuntime.Configure();
         TorchRuntime.Configure(options.Threads);
         var names = options.Attacks ?? BenchmarkOptions.DefaultAttacks;
         using var scope = NewDisposeScope();
@@ -75,11 +75,7 @@ public static class AttackBenchmark
             subset.Count / (best[a.Name].Attack / 1000), best[a.Name].Floor, Median(ratios[a.Name]))).ToList();
     }
 
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
-    }
+    private static double Median(List<double> values) => Summary.Of(values).Median ?? throw new ArgumentException("no rounds were timed", nameof(values));
 
     /// <summary>Paper-budget C&amp;W and EAD through the Evaluator, with RSS before, at peak and after, and the passes they cost.</summary>
     public static IReadOnlyList<FullRun> FullRuns(IClassifier model, ImageSet data, int count, Action<string>? log = null, int threads = TorchRuntime.DefaultThreads)

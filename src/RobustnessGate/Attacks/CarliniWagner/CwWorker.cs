@@ -30,11 +30,7 @@ internal sealed class CwWorker(CwOptions options, AttackBatch batch, IProgress<A
         var t0 = atanh((x0 * 2 - 1) * TanhScale);
         // The distance is measured to the tanh image of x0 (as the reference does), so w = 0 costs exactly nothing.
         var xt = (tanh(t0) + 1) * 0.5;
-        long classes;
-        using (no_grad())
-        using (var probe = batch.Model.Logits(x0.narrow(0, 0, Math.Min(1, n))))
-            classes = probe.shape[1];
-        using var rule = new MarginRule(batch.Classes, classes, batch.Targeted, options.Confidence);
+        using var rule = MarginRule.For(batch, options.Confidence);
         using var best = new BestExamples(x0);
         var search = new ConstSearch(n, options.InitialConst);
         var passes = new PassCounter(n);

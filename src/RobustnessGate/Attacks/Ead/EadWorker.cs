@@ -23,11 +23,7 @@ internal sealed class EadWorker(EadOptions options, AttackBatch batch, IProgress
         using var scope = NewDisposeScope();
         var x0 = batch.Images.detach();
         int n = batch.Count;
-        long classes;
-        using (no_grad())
-        using (var probe = batch.Model.Logits(x0.narrow(0, 0, Math.Min(1, n))))
-            classes = probe.shape[1];
-        using var rule = new MarginRule(batch.Classes, classes, batch.Targeted, options.Confidence);
+        using var rule = MarginRule.For(batch, options.Confidence);
         using var best = new BestExamples(x0);
         var search = new ConstSearch(n, options.InitialConst);
         var gradientPasses = new PassCounter(n);
@@ -95,8 +91,7 @@ internal sealed class EadWorker(EadOptions options, AttackBatch batch, IProgress
                         Tensor? success;
                         if (checkpoint)
                         {
-                            var logits = batch.Model.Logits(newx);
-                            scoringPasses.Add(best.Index);
+                            var logits = ScoringPass(newx, best.Index, scoringPasses);
                             var loss = c * rule.Loss(logits) + l2 + beta * l1;
                             var stalled = loss.gt(previous * AbortRatio);
                             previous.copy_(where(stalled, previous, loss));
@@ -139,12 +134,15 @@ internal sealed class EadWorker(EadOptions options, AttackBatch batch, IProgress
         if (count == 0)
             return null;
         if (count == useful.shape[0])
-        {
-            scoringPasses.Add(best.Index);
-            return rule.Succeeds(batch.Model.Logits(candidates));
-        }
-        scoringPasses.Add(best.Index.index_select(0, rows));
-        var some = rule.Succeeds(batch.Model.Logits(candidates.index_select(0, rows)), rows);
+            return rule.Succeeds(ScoringPass(candidates, best.Index, scoringPasses));
+        var some = rule.Succeeds(ScoringPass(candidates.index_select(0, rows), best.Index.index_select(0, rows), scoringPasses), rows);
         return zeros_like(useful).index_copy_(0, rows, some);
+    }
+
+    /// <summary>The forward-only pass that scores iterates, counted for the examples <paramref name="batchRows"/> it covers.</summary>
+    private Tensor ScoringPass(Tensor images, Tensor batchRows, PassCounter scoringPasses)
+    {
+        scoringPasses.Add(batchRows);
+        return batch.Model.Logits(images);
     }
 }
