@@ -3,7 +3,8 @@ using System.Text.Json;
 using RobustnessGate.Benchmarks;
 using RobustnessGate.Data;
 using RobustnessGate.Models;
-using RobustnessGate.Reporting;
+using RobustnessGate.Evaluation;
+using RobustnessGate.Persistence;
 
 namespace RobustnessGate.Cli.Commands;
 

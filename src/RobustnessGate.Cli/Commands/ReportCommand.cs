@@ -36,7 +36,7 @@ internal static class ReportCommand
         var options = Options(cl.String("norm"));
         cl.EnsureEmpty("report");
         var study = StudyJson.Read(studyPath);
-        var files = StudyReportWriter.Write(study, outDir, options);
+        var files = StudyReportWriter.Write(study, StudyAnalysis.Of(study, options), outDir);
         foreach (var f in files)
             Console.WriteLine(f);
         return 0;

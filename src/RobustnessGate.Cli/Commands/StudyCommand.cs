@@ -1,8 +1,9 @@
 using System.Globalization;
-using RobustnessGate.Evaluation;
 using RobustnessGate.Reporting;
 using RobustnessGate.Runtime;
+using RobustnessGate.Study.Analysis;
 using RobustnessGate.Study.Running;
+using RobustnessGate.Attacks;
 
 namespace RobustnessGate.Cli.Commands;
 
@@ -85,7 +86,7 @@ internal static class StudyCommand
             return 130;
         }
         bar.Done();
-        var files = StudyReportWriter.Write(study, Path.Combine(outDir, "report"));
+        var files = StudyReportWriter.Write(study, StudyAnalysis.Of(study), Path.Combine(outDir, "report"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"study: done in {watch.Elapsed.TotalSeconds:F0} s"));
         Console.WriteLine($"study: {Path.Combine(outDir, "study.json")}");
         foreach (var f in files)

@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 
 namespace RobustnessGate.Attacks;
 
-/// <summary>Input gradients. Uses backward + x.grad rather than autograd.grad, whose misuse aborts the process (torchsharp.md pitfall 1).</summary>
+/// <summary>Input gradients. Uses backward + x.grad rather than autograd.grad, whose misuse aborts the process with an uncatchable native error (TorchSharp 0.107, e.g. a non-scalar output without grad_outputs).</summary>
 public static class Gradients
 {
     /// <summary>Gradient of the summed per-example objective with respect to <paramref name="x"/>, and the logits at x (both detached).</summary>

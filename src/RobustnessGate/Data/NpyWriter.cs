@@ -1,4 +1,5 @@
 using System.Text;
+using RobustnessGate.Persistence;
 
 namespace RobustnessGate.Data;
 
@@ -22,6 +23,6 @@ public static class NpyWriter
         ms.Write(BitConverter.GetBytes((ushort)header.Length));
         ms.Write(Encoding.ASCII.GetBytes(header));
         ms.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
-        Reporting.AtomicFile.WriteAllBytes(path, ms.ToArray());
+        AtomicFile.WriteAllBytes(path, ms.ToArray());
     }
 }

@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using RobustnessGate.Metrics;
+using RobustnessGate.Runtime;
 
 namespace RobustnessGate.Evaluation;
 
@@ -64,49 +64,3 @@ public sealed record EvaluationResult
     /// <summary>Per-image outcomes.</summary>
     public required IReadOnlyList<ExampleResult> Examples { get; init; }
 }
-
-/// <summary>Tool and runtime.</summary>
-/// <param name="Name">"RobustnessGate".</param>
-/// <param name="Version">Tool version.</param>
-/// <param name="TorchSharp">TorchSharp version.</param>
-/// <param name="Threads">Pinned thread count.</param>
-public sealed record EngineInfo(string Name, string Version, string TorchSharp, int Threads);
-
-/// <summary>Model identity.</summary>
-/// <param name="Name">Built-in name or file name.</param>
-/// <param name="Sha256">Fingerprint of weights or file.</param>
-public sealed record ModelInfo(string Name, string Sha256);
-
-/// <summary>Data identity.</summary>
-/// <param name="Name">Built-in name or file name.</param>
-/// <param name="Count">Images evaluated.</param>
-/// <param name="Sha256">SHA-256 of the decoded images and labels evaluated.</param>
-public sealed record DatasetInfo(string Name, int Count, string Sha256);
-
-/// <summary>Attack identity.</summary>
-/// <param name="Name">Attack name.</param>
-/// <param name="Parameters">Every effective parameter value.</param>
-public sealed record AttackInfo(string Name, IReadOnlyDictionary<string, object> Parameters);
-
-/// <summary>Distortion statistics per norm.</summary>
-/// <param name="L0">Changed elements.</param>
-/// <param name="L1">L1 norm.</param>
-/// <param name="L2">L2 norm.</param>
-/// <param name="Linf">L-infinity norm.</param>
-public sealed record DistortionStatistics(Summary L0, Summary L1, Summary L2, Summary Linf);
-
-/// <summary>One image's outcome. Norms are null for images that were not attacked or where the attack failed.</summary>
-/// <param name="Index">Index in the data set.</param>
-/// <param name="Label">True label.</param>
-/// <param name="Target">Target class (null when untargeted).</param>
-/// <param name="CleanPrediction">Top-1 class of the clean image.</param>
-/// <param name="AdversarialPrediction">Top-1 class of the returned example (null when not attacked).</param>
-/// <param name="Attacked">Whether the image was attacked (it was correctly classified).</param>
-/// <param name="Success">Whether the attack succeeded, verified by a fresh forward pass.</param>
-/// <param name="L0">Changed elements.</param>
-/// <param name="L1">L1 distortion.</param>
-/// <param name="L2">L2 distortion.</param>
-/// <param name="Linf">L-infinity distortion.</param>
-/// <param name="Extra">Attack-specific values (e.g. the smallest successful epsilon).</param>
-public sealed record ExampleResult(int Index, long Label, long? Target, long CleanPrediction, long? AdversarialPrediction,
-    bool Attacked, bool Success, double? L0, double? L1, double? L2, double? Linf, IReadOnlyDictionary<string, double?>? Extra = null);

@@ -121,28 +121,18 @@ public static class Evaluator
 
     private static Tensor Predict(IClassifier model, ImageSet data, int batchSize)
     {
-        using var noGrad = no_grad();
-        var parts = new List<Tensor>();
-        for (int start = 0; start < data.Count; start += batchSize)
+        try
         {
-            using var x = data.ImagesTensor(start, Math.Min(batchSize, data.Count - start));
-            Tensor logits;
-            try
+            return Predictions.Logits(model.Logits, data, batchSize, (x, logits) =>
             {
-                logits = model.Logits(x);
-            }
-            catch (Exception e) when (e is System.Runtime.InteropServices.ExternalException or ArgumentException)
-            {
-                throw new ModelContractException($"model '{model.Name}' failed on {data.Name} images of shape {data.Channels} x {data.Height} x {data.Width}: {ModelLoader.FirstLine(e.Message)}", e);
-            }
-            if (logits.dim() != 2 || logits.shape[0] != x.shape[0])
-                throw new ModelContractException($"model '{model.Name}' must return N x K logits; for a batch of {x.shape[0]} it returned [{string.Join(", ", logits.shape)}]");
-            parts.Add(logits.to(ScalarType.Float32));
+                if (logits.dim() != 2 || logits.shape[0] != x.shape[0])
+                    throw new ModelContractException($"model '{model.Name}' must return N x K logits; for a batch of {x.shape[0]} it returned [{string.Join(", ", logits.shape)}]");
+            });
         }
-        var all = cat(parts, 0);
-        foreach (var p in parts)
-            p.Dispose();
-        return all;
+        catch (Exception e) when (e is System.Runtime.InteropServices.ExternalException or ArgumentException)
+        {
+            throw new ModelContractException($"model '{model.Name}' failed on {data.Name} images of shape {data.Channels} x {data.Height} x {data.Width}: {ModelLoader.FirstLine(e.Message)}", e);
+        }
     }
 
     private static void CheckShape(IClassifier model, ImageSet data)
@@ -164,7 +154,7 @@ public static class Evaluator
             throw new ModelContractException(
                 $"model '{model.Name}' returns probabilities (every output row is in [0, 1] and sums to 1), but attacks need logits: " +
                 "gradients through a softmax vanish and the attacks become silently weak. Export the model without its final softmax, " +
-                "or pass --allow-probabilities to attack it anyway.");
+                "or allow probability outputs explicitly (evaluation option AllowProbabilities) to attack it anyway.");
         }
     }
 

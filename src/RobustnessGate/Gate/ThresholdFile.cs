@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using RobustnessGate.Attacks;
-using RobustnessGate.Evaluation;
 
 namespace RobustnessGate.Gate;
 

@@ -6,6 +6,9 @@ namespace RobustnessGate.Metrics;
 /// <param name="Median">Median (mean of the two middle values for even counts).</param>
 public sealed record Summary(double? Mean, double? Std, double? Median)
 {
+    /// <summary>The summary of an empty sample.</summary>
+    public static Summary None { get; } = new(null, null, null);
+
     /// <summary>Summarises <paramref name="values"/>.</summary>
     public static Summary Of(IReadOnlyCollection<double> values)
     {

@@ -1,4 +1,3 @@
-using RobustnessGate.Training;
 using static TorchSharp.torch;
 
 namespace RobustnessGate.Models;

@@ -1,5 +1,4 @@
 using RobustnessGate.Models.Architectures;
-using RobustnessGate.Training;
 
 namespace RobustnessGate.Models;
 

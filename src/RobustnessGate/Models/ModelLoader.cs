@@ -21,7 +21,7 @@ public static class ModelLoader
         if (KnownModels.Find(spec) is { } builtIn && !File.Exists(spec))
         {
             if (normalization is not null)
-                throw new ArgumentException($"built-in model '{builtIn.Name}' takes [0, 1] pixels and has its own preprocessing; --mean/--std apply to TorchScript files only");
+                throw new ArgumentException($"built-in model '{builtIn.Name}' takes [0, 1] pixels and has its own preprocessing; a normalisation (mean/std) applies to TorchScript files only");
             return LoadBuiltIn(builtIn);
         }
         if (!File.Exists(spec))
@@ -39,7 +39,7 @@ public static class ModelLoader
         directory ??= ModelsDirectory;
         var path = Path.Combine(directory, model.WeightsFile);
         if (!File.Exists(path))
-            throw new FileNotFoundException($"{path}: weights of built-in model '{model.Name}' are missing; rebuild them with 'robustness-gate train --model {model.Name}'", path);
+            throw new FileNotFoundException($"{path}: weights of built-in model '{model.Name}' are missing; rebuild them by training '{model.Name}' (ModelTraining.Train)", path);
         TorchRuntime.Configure();
         var module = model.Create();
         try

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using RobustnessGate.Training;
+using RobustnessGate.Persistence;
 
 namespace RobustnessGate.Models;
 
@@ -46,7 +46,7 @@ public sealed record ModelManifest(int SchemaVersion, IReadOnlyList<ModelManifes
 
     /// <summary>Writes atomically into <paramref name="directory"/>.</summary>
     public void Write(string directory) =>
-        Reporting.AtomicFile.WriteAllText(Path.Combine(directory, FileName), JsonSerializer.Serialize(this, Json) + "\n");
+        AtomicFile.WriteAllText(Path.Combine(directory, FileName), JsonSerializer.Serialize(this, Json) + "\n");
 }
 
 /// <summary>One shipped model.</summary>

@@ -35,9 +35,8 @@ internal static class ConditionSection
         if (c.Frontier.Dominated.Count > 0)
         {
             doc.Table(["dominated model", "accuracy", $"mean {n}", "frontier at its accuracy", "gap", "relative gap"],
-                c.Frontier.Dominated.Select(p =>
+                c.Frontier.Dominated.Zip(c.Frontier.DominatedGaps, (p, cmp) =>
                 {
-                    var cmp = c.Frontier.Compare(p.Accuracy, p.Robustness);
                     return (IReadOnlyList<string>)[p.Model, Percent(p.Accuracy), G(p.Robustness), G(cmp.FrontierRobustness), G(cmp.Gap), Percent(cmp.RelativeGap)];
                 }));
         }

@@ -1,17 +1,18 @@
 using RobustnessGate.Study;
 using RobustnessGate.Study.Analysis;
+using RobustnessGate.Persistence;
 
 namespace RobustnessGate.Reporting;
 
 /// <summary>Writes report.md, report.html and plots/*.png for a study into one folder.</summary>
 public static class StudyReportWriter
 {
-    /// <summary>Analyses <paramref name="study"/> and writes the report files; returns their paths.</summary>
-    public static IReadOnlyList<string> Write(StudyResults study, string directory, AnalysisOptions? options = null)
+    /// <summary>Renders <paramref name="study"/> with its <paramref name="analysis"/> into report files; returns their paths.</summary>
+    public static IReadOnlyList<string> Write(StudyResults study, StudyAnalysis analysis, string directory)
     {
         ArgumentNullException.ThrowIfNull(study);
+        ArgumentNullException.ThrowIfNull(analysis);
         ArgumentException.ThrowIfNullOrEmpty(directory);
-        var analysis = StudyAnalysis.Of(study, options);
         var plots = StudyPlots.RenderAll(study, analysis);
         var written = new List<string>();
         foreach (var (relative, png) in plots)

@@ -1,3 +1,6 @@
+using RobustnessGate.Evaluation;
+using RobustnessGate.Metrics;
+
 namespace RobustnessGate.Study;
 
 /// <summary>
@@ -46,7 +49,7 @@ public static class SampleStudy
                 int attacked = (int)Math.Round(images * z.Accuracy);
                 int succeeded = (int)Math.Round(attacked * rate);
                 double l2 = scale * (0.35 * Math.Log(1 - z.Accuracy) + 2.9 + FamilyOffset[z.Family] + z.Noise + 0.004 * z.Depth);
-                cells.Add(new StudyCell(z.Name, attack, "untargeted", attacked, succeeded, new StudyDistortion(
+                cells.Add(new StudyCell(z.Name, attack, "untargeted", attacked, succeeded, new DistortionStatistics(
                     Summary(l2 * 40), Summary(l2 * 9), Summary(l2), Summary(l2 * 0.075))));
             }
         }
@@ -63,7 +66,7 @@ public static class SampleStudy
         };
     }
 
-    private static NormSummary Summary(double mean) => new(Math.Round(mean, 5), Math.Round(mean * 0.95, 5), Math.Round(mean * 0.4, 5));
+    private static Summary Summary(double mean) => new(Math.Round(mean, 5), Math.Round(mean * 0.4, 5), Math.Round(mean * 0.95, 5));
 
     private static List<TransferCell> Transfer()
     {

@@ -1,5 +1,4 @@
 using RobustnessGate.Evaluation;
-using RobustnessGate.Metrics;
 
 namespace RobustnessGate.Study;
 
@@ -10,7 +9,7 @@ namespace RobustnessGate.Study;
 /// <param name="Attacked">Attack instances (correctly classified images, or (image, target) pairs).</param>
 /// <param name="Succeeded">Instances whose adversarial example was verified; 0 &lt;= succeeded &lt;= attacked.</param>
 /// <param name="Distortion">Distortion over the successful instances, per norm.</param>
-public sealed record StudyCell(string Model, string Attack, string Target, int Attacked, int Succeeded, StudyDistortion Distortion)
+public sealed record StudyCell(string Model, string Attack, string Target, int Attacked, int Succeeded, DistortionStatistics Distortion)
 {
     /// <summary>Succeeded / attacked (null when nothing was attacked); higher = weaker model.</summary>
     public double? SuccessRate => Attacked == 0 ? null : (double)Succeeded / Attacked;
@@ -19,10 +18,6 @@ public sealed record StudyCell(string Model, string Attack, string Target, int A
     public static StudyCell From(EvaluationResult result, string? model = null)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var d = result.Distortion;
-        return new StudyCell(model ?? result.Model.Name, result.Attack.Name, result.Target, result.Attacked, result.Succeeded,
-            new StudyDistortion(Of(d.L0), Of(d.L1), Of(d.L2), Of(d.Linf)));
+        return new StudyCell(model ?? result.Model.Name, result.Attack.Name, result.Target, result.Attacked, result.Succeeded, result.Distortion);
     }
-
-    private static NormSummary Of(Summary s) => new(s.Mean, s.Median, s.Std);
 }

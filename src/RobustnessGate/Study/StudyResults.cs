@@ -3,7 +3,7 @@ namespace RobustnessGate.Study;
 /// <summary>
 /// Everything a zoo study measured: the models, one <see cref="StudyCell"/> per (model, attack, target), and optionally a
 /// gallery of examples and transfer rates. This is the input of the analyses and of the report; it is written as
-/// study.json (camelCase) by <see cref="Reporting.StudyJson"/>. The numbers are the project's own measurements, never the paper's.
+/// study.json (camelCase) by <see cref="StudyJson"/>. The numbers are the project's own measurements, never the paper's.
 /// </summary>
 public sealed record StudyResults
 {

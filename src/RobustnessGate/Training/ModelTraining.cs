@@ -1,7 +1,6 @@
 using RobustnessGate.Data;
-using RobustnessGate.Evaluation;
-using RobustnessGate.Models;
 using RobustnessGate.Runtime;
+using RobustnessGate.Models;
 
 namespace RobustnessGate.Training;
 
@@ -38,7 +37,7 @@ public static class ModelTraining
         Trainer.Train(module, train, options, onEpoch is null ? null : new SynchronousProgress<(int Epoch, double Loss)>(p => onEpoch(p.Epoch, p.Loss)));
         foreach (var p in module.parameters())
             p.requires_grad = false;
-        var accuracy = Trainer.Accuracy(module.call, test);
+        var accuracy = Predictions.Accuracy(module.call, test);
         var sha = ModuleClassifier.StateSha256(module);
         long parameters = module.parameters().Sum(p => p.numel());
         Directory.CreateDirectory(directory);

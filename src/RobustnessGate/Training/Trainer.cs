@@ -1,4 +1,5 @@
 using RobustnessGate.Data;
+using RobustnessGate.Models;
 using RobustnessGate.Runtime;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
@@ -52,22 +53,5 @@ public static class Trainer
         }
         model.eval();
         return losses;
-    }
-
-    /// <summary>Top-1 accuracy of <paramref name="forward"/> on <paramref name="data"/>, in batches.</summary>
-    public static double Accuracy(Func<Tensor, Tensor> forward, ImageSet data, int batchSize = 500)
-    {
-        ArgumentNullException.ThrowIfNull(forward);
-        ArgumentNullException.ThrowIfNull(data);
-        long correct = 0;
-        using var noGrad = no_grad();
-        for (int start = 0; start < data.Count; start += batchSize)
-        {
-            using var scope = NewDisposeScope();
-            int n = Math.Min(batchSize, data.Count - start);
-            var pred = forward(data.ImagesTensor(start, n)).argmax(1);
-            correct += pred.eq(data.LabelsTensor(start, n)).sum().item<long>();
-        }
-        return (double)correct / data.Count;
     }
 }

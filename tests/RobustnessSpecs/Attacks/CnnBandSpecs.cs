@@ -11,7 +11,7 @@ using Xunit.Abstractions;
 namespace RobustnessSpecs.Attacks;
 
 /// <summary>
-/// Wide published bands (field.md section 3) on the built-in LeNet, at the paper budget (9 x 1000). The published C&amp;W and
+/// Wide published bands (sources cited at each check) on the built-in LeNet, at the paper budget (9 x 1000). The published C&amp;W and
 /// EAD numbers come from Carlini's code, whose Adam is TensorFlow's, so C&amp;W runs with <see cref="CwAdam.TensorFlow"/>
 /// here; with Su et al.'s hand-written Adam, MNIST pixels lying exactly at 0 or 1 cannot move (see <see cref="CwAdam"/>)
 /// and its L2 lands far above the band (measured 2.39 on 10 images, above EAD's 1.87). A full run costs seconds per image
@@ -23,7 +23,7 @@ public sealed class CnnBandSpecs(ITestOutputHelper output)
     [Fact]
     public void Pgd_at_0_3_with_40_steps_fools_at_least_99_percent()
     {
-        // field.md 3.D: PGD/BIM L-inf eps 0.3 with >= 40 steps reaches about 100 % on any undefended MNIST CNN.
+        // Madry et al. (ICLR 2018) and AdverTorch's LeNet5 benchmark: PGD/BIM L-inf eps 0.3 with >= 40 steps reaches about 100 % on any undefended MNIST CNN.
         using var model = ModelLoader.Load(KnownModels.LeNet.Name);
         var r = Evaluator.Run(model, BuiltInData.Load(BuiltInData.TestName).Take(100), new PgdAttack(new PgdOptions()), new EvaluationOptions());
         r.SuccessRate!.Value.Should().BeGreaterThanOrEqualTo(0.99);
@@ -43,10 +43,10 @@ public sealed class CnnBandSpecs(ITestOutputHelper output)
             $"EAD success {ead.SuccessRate:P1} L2 {ead.Distortion.L2.Mean:F3} L1 {ead.Distortion.L1.Mean:F2} ({ead.Seconds:F0} s)");
         cw.SuccessRate.Should().Be(1);
         ead.SuccessRate.Should().Be(1);
-        // Untargeted MNIST L2 minima: DDN 1.38 and FAB 1.41 on LeNet5, C&W's best-case targeted 1.36 (field.md 3.A, 3.C).
+        // Untargeted MNIST L2 minima: DDN 1.38 and FAB 1.41 on LeNet5, C&W's best-case targeted 1.36 (Rony et al. CVPR 2019; Croce and Hein ICML 2020; Carlini and Wagner S&P 2017).
         // Untargeted C&W cannot beat those by much nor, with 9 x 1000 steps, exceed the average targeted case (1.76-1.97) by far.
         cw.Distortion.L2.Mean!.Value.Should().BeInRange(0.8, 2.5);
-        // EAD: L1 25-40 % below C&W's, L2 slightly above (field.md 3.B); only the orderings are asserted.
+        // EAD: L1 25-40 % below C&W's, L2 slightly above (Chen et al. AAAI 2018, MNIST table); only the orderings are asserted.
         ead.Distortion.L1.Mean!.Value.Should().BeLessThan(cw.Distortion.L1.Mean!.Value);
         ead.Distortion.L2.Mean!.Value.Should().BeGreaterThan(cw.Distortion.L2.Mean.Value);
     }

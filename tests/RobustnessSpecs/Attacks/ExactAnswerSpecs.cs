@@ -41,7 +41,7 @@ public sealed class ExactAnswerSpecs(LinearFixture fixture, ITestOutputHelper ou
     [Fact]
     public void The_oracle_is_never_below_the_box_free_closed_form()
     {
-        // Without the box the minimal L2 distance to the j-boundary is m / ||a||_2 (field.md section 4); the box only adds constraints.
+        // Without the box the minimal L2 distance to the j-boundary is m / ||a||_2 (the linear case of DeepFool, Moosavi-Dezfooli et al. CVPR 2016); the box only adds constraints.
         var oracle = fixture.Model.Oracle;
         for (int i = 0; i < LinearFixture.Count; i++)
         {

@@ -11,7 +11,7 @@ using static TorchSharp.torch;
 
 namespace RobustnessSpecs.Attacks;
 
-/// <summary>Metamorphic checks (field.md section 4) for the four minimal-distortion attacks, on the linear model with small budgets.</summary>
+/// <summary>Metamorphic checks (relations any correct attack must satisfy, in the spirit of Zimmermann et al., NeurIPS 2022) for the four minimal-distortion attacks, on the linear model with small budgets.</summary>
 public sealed class InvariantSpecs(LinearFixture fixture) : IClassFixture<LinearFixture>
 {
     /// <summary>

@@ -85,7 +85,7 @@ public sealed class PgdTests : IDisposable
     [Fact]
     public void Forty_steps_at_epsilon_0_3_defeat_the_undefended_cnn_on_at_least_99_percent()
     {
-        // Published band (field.md 3.D, AdverTorch LeNet5 100 %): PGD L-inf eps 0.3, 40 steps of 0.01 on an undefended MNIST CNN.
+        // Published band (Madry et al. ICLR 2018; AdverTorch's LeNet5 benchmark, 100 %): PGD L-inf eps 0.3, 40 steps of 0.01 on an undefended MNIST CNN.
         var set = TestModels.MnistTest.Take(200);
         var result = RobustnessGate.Evaluation.Evaluator.Run(_model, set, new PgdAttack(new PgdOptions()), new RobustnessGate.Evaluation.EvaluationOptions());
         result.SuccessRate.Should().BeGreaterThanOrEqualTo(0.99);

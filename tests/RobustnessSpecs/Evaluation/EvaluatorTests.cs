@@ -83,7 +83,7 @@ public sealed class EvaluatorTests : IDisposable
         var set = ImageSetLoader.Load(Path.Combine(Paths.TorchScriptFixtures, "images.npy"), Path.Combine(Paths.TorchScriptFixtures, "labels.npy"));
         using var softmax = ModelLoader.Load(Path.Combine(Paths.TorchScriptFixtures, "softmax_cnn.pt"));
         var act = () => Evaluator.Run(softmax, set, new FgsmAttack(new FgsmOptions(0.1)), new EvaluationOptions(Count: 20));
-        act.Should().Throw<ModelContractException>().WithMessage("*softmax_cnn.pt*probabilities*logits*--allow-probabilities*");
+        act.Should().Throw<ModelContractException>().WithMessage("*softmax_cnn.pt*probabilities*logits*AllowProbabilities*");
         var allowed = Evaluator.Run(softmax, set, new FgsmAttack(new FgsmOptions(0.1)), new EvaluationOptions(Count: 20, AllowProbabilities: true));
         allowed.Attacked.Should().BeGreaterThan(0);
     }

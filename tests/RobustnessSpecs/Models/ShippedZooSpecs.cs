@@ -2,7 +2,6 @@ using FluentAssertions;
 using RobustnessGate.Data;
 using RobustnessGate.Models;
 using RobustnessGate.Runtime;
-using RobustnessGate.Training;
 using Xunit;
 
 namespace RobustnessSpecs.Models;
@@ -43,7 +42,7 @@ public class ShippedZooSpecs
         // eval-mode forward pass (BatchNorm on running statistics) is deterministic on the CPU, so the same images are
         // right. A different engine or thread count could flip a borderline image (1/2000 = 0.0005); that would be a
         // finding to look at, not noise to absorb.
-        Trainer.Accuracy(classifier.Logits, Test.Value).Should().Be(entry.TestAccuracy);
+        Predictions.Accuracy(classifier.Logits, Test.Value).Should().Be(entry.TestAccuracy);
     }
 
     [Theory]

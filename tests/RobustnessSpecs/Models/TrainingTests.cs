@@ -35,7 +35,7 @@ public sealed class TrainingTests
         var entry = ModelManifest.Read(ModelLoader.ModelsDirectory).Models.Single(m => m.Name == "lenet");
         using var model = ModelLoader.LoadBuiltIn(KnownModels.LeNet);
         model.Sha256.Should().Be(entry.Sha256);
-        Trainer.Accuracy(model.Logits, TestModels.MnistTest).Should().Be(entry.TestAccuracy, "the forward pass is deterministic with pinned threads");
+        Predictions.Accuracy(model.Logits, TestModels.MnistTest).Should().Be(entry.TestAccuracy, "the forward pass is deterministic with pinned threads");
         entry.TestAccuracy.Should().BeGreaterThan(0.95);
     }
 

@@ -24,7 +24,7 @@ public class ZooCatalogueSpecs
         var lenet = KnownModels.Find("lenet");
         lenet.Should().NotBeNull();
         lenet!.Family.Should().Be("LeNet");
-        lenet.Training.Should().Be(new RobustnessGate.Training.TrainingOptions(Epochs: 5, BatchSize: 64, LearningRate: 1e-3, Seed: 1215, Threads: 2));
+        lenet.Training.Should().Be(new TrainingOptions(Epochs: 5, BatchSize: 64, LearningRate: 1e-3, Seed: 1215, Threads: 2));
     }
 
     [Fact]

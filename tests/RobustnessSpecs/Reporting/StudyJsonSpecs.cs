@@ -1,5 +1,5 @@
 using FluentAssertions;
-using RobustnessGate.Reporting;
+using RobustnessGate.Evaluation;
 using RobustnessGate.Study;
 using RobustnessSpecs.Study;
 using Xunit;
@@ -101,7 +101,7 @@ public class StudyJsonSpecs
     public void A_cell_of_an_unknown_model_is_rejected()
     {
         var study = FakeStudy.Create();
-        study = study with { Cells = [.. study.Cells, new StudyCell("ghost", "cw", "untargeted", 1, 0, StudyDistortion.None)] };
+        study = study with { Cells = [.. study.Cells, new StudyCell("ghost", "cw", "untargeted", 1, 0, DistortionStatistics.None)] };
 
         FluentActions.Invoking(() => StudyJson.Serialize(study))
             .Should().Throw<StudyFormatException>().WithMessage("study: cells[24].model: expected the name of a model in 'models', found 'ghost'");

@@ -76,7 +76,7 @@ public class StudyReportSpecs
         var dir = Path.Combine(Path.GetTempPath(), "rg-report-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var files = StudyReportWriter.Write(FakeStudy.Create(), dir);
+            var files = StudyReportWriter.Write(FakeStudy.Create(), StudyAnalysis.Of(FakeStudy.Create()), dir);
 
             files.Should().Contain(Path.Combine(dir, "report.md")).And.Contain(Path.Combine(dir, "report.html"));
             var md = File.ReadAllText(Path.Combine(dir, "report.md"));

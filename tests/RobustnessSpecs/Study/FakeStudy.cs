@@ -1,3 +1,5 @@
+using RobustnessGate.Evaluation;
+using RobustnessGate.Metrics;
 using RobustnessGate.Study;
 
 namespace RobustnessSpecs.Study;
@@ -52,13 +54,13 @@ internal static class FakeStudy
     private static StudyCell Cell(string model, string attack, int attacked, double? value, bool l2, bool linf = false)
     {
         if (value is not { } v)
-            return new StudyCell(model, attack, "untargeted", attacked, 0, StudyDistortion.None);
+            return new StudyCell(model, attack, "untargeted", attacked, 0, DistortionStatistics.None);
         var (l1Mean, l2Mean, linfMean) = linf ? (v * 120, v * 9, v) : l2 ? (v * 11, v, v / 9) : (v, v / 11, v / 100);
         return new StudyCell(model, attack, "untargeted", attacked, attacked,
-            new StudyDistortion(new NormSummary(300, 310), S(l1Mean, l1Mean / 3), S(l2Mean, l2Mean / 3), S(linfMean, linf ? 0.04 : linfMean / 3)));
+            new DistortionStatistics(new Summary(300, null, 310), S(l1Mean, l1Mean / 3), S(l2Mean, l2Mean / 3), S(linfMean, linf ? 0.04 : linfMean / 3)));
     }
 
-    private static NormSummary S(double mean, double std) => new(mean, Math.Round(mean * 0.95, 6), std);
+    private static Summary S(double mean, double std) => new(mean, std, Math.Round(mean * 0.95, 6));
 
     private static List<TransferCell> Transfer()
     {

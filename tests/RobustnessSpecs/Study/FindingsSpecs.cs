@@ -1,4 +1,6 @@
 using FluentAssertions;
+using RobustnessGate.Evaluation;
+using RobustnessGate.Metrics;
 using RobustnessGate.Study;
 using RobustnessGate.Study.Analysis;
 using Xunit;
@@ -84,9 +86,9 @@ public class FindingsSpecs
     {
         double[] accuracy = [0.90, 0.93, 0.95, 0.97, 0.98, 0.99];
         var models = accuracy.Select((a, i) => new StudyModelInfo($"m{i}", i % 2 == 0 ? "A" : "B", 1000 * (i + 1), a)).ToList();
-        var cells = accuracy.Select((a, i) => new StudyCell($"m{i}", "cw", "untargeted", 10, 10, StudyDistortion.None with
+        var cells = accuracy.Select((a, i) => new StudyCell($"m{i}", "cw", "untargeted", 10, 10, DistortionStatistics.None with
         {
-            L2 = new NormSummary(slope * Math.Log(1 - a) + 4 + (i % 2 == 0 ? wobble : -wobble), null),
+            L2 = new Summary(slope * Math.Log(1 - a) + 4 + (i % 2 == 0 ? wobble : -wobble), null, null),
         })).ToList();
         return FakeStudy.Create(withTransfer: false) with { Models = models, Cells = cells, Gallery = [] };
     }

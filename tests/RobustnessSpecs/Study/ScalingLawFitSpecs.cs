@@ -1,5 +1,7 @@
 using FluentAssertions;
 using RobustnessGate.Attacks;
+using RobustnessGate.Evaluation;
+using RobustnessGate.Metrics;
 using RobustnessGate.Study;
 using RobustnessGate.Study.Analysis;
 using Xunit;
@@ -27,7 +29,7 @@ public class ScalingLawFitSpecs
         double[] accuracy = [0.90, 0.95, 0.98, 0.99];
         var models = accuracy.Select((a, i) => new StudyModelInfo($"m{i}", "F", 1000, a)).ToList();
         var cells = accuracy.Select((a, i) => new StudyCell($"m{i}", "cw", "untargeted", 10, 10,
-            StudyDistortion.None with { L2 = new NormSummary(0.5 * Math.Log(1 - a) + 3, null) })).ToList();
+            DistortionStatistics.None with { L2 = new Summary(0.5 * Math.Log(1 - a) + 3, null, null) })).ToList();
         var study = FakeStudy.Create() with { Models = models, Cells = cells, Gallery = [], Transfer = null };
 
         var fit = ScalingLawFit.Compute(study, "cw", "untargeted", Norm.L2);
@@ -42,7 +44,7 @@ public class ScalingLawFitSpecs
     public void A_model_with_zero_error_is_left_out_because_its_log_is_undefined()
     {
         var models = new List<StudyModelInfo> { new("perfect", "F", 10, 1.0), new("a", "F", 10, 0.9), new("b", "F", 10, 0.8) };
-        var cells = models.Select(m => new StudyCell(m.Name, "cw", "untargeted", 5, 5, StudyDistortion.None with { L2 = new NormSummary(1, 1) })).ToList();
+        var cells = models.Select(m => new StudyCell(m.Name, "cw", "untargeted", 5, 5, DistortionStatistics.None with { L2 = new Summary(1, null, 1) })).ToList();
         var study = FakeStudy.Create() with { Models = models, Cells = cells, Gallery = [], Transfer = null };
 
         var fit = ScalingLawFit.Compute(study, "cw", "untargeted", Norm.L2);

@@ -1,6 +1,7 @@
 using FluentAssertions;
 using RobustnessGate.Evaluation;
 using RobustnessGate.Metrics;
+using RobustnessGate.Runtime;
 using RobustnessGate.Study;
 using Xunit;
 
@@ -32,8 +33,8 @@ public class StudyCellSpecs
 
         var cell = StudyCell.From(result, model: "lenet");
 
-        cell.Should().Be(new StudyCell("lenet", "ifgsm", "untargeted", 9, 6, new StudyDistortion(
-            new NormSummary(40, 39, 5), NormSummary.None, new NormSummary(1.5, 1.4, 0.2), new NormSummary(0.1, 0.09, 0.01))));
+        cell.Should().Be(new StudyCell("lenet", "ifgsm", "untargeted", 9, 6, new DistortionStatistics(
+            new Summary(40, 5, 39), Summary.None, new Summary(1.5, 0.2, 1.4), new Summary(0.1, 0.01, 0.09))));
         cell.SuccessRate.Should().Be(6 / 9.0);
     }
 
@@ -63,6 +64,6 @@ public class StudyCellSpecs
 
         cell.Model.Should().Be("lenet");
         cell.SuccessRate.Should().BeNull();
-        cell.Distortion.Should().Be(StudyDistortion.None);
+        cell.Distortion.Should().Be(DistortionStatistics.None);
     }
 }

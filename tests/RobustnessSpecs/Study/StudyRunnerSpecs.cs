@@ -3,6 +3,7 @@ using RobustnessGate.Attacks;
 using RobustnessGate.Data;
 using RobustnessGate.Runtime;
 using RobustnessGate.Study.Running;
+using RobustnessGate.Study;
 using RobustnessSpecs.TestSupport;
 using Xunit;
 
@@ -60,7 +61,7 @@ public sealed class StudyRunnerSpecs : IDisposable
     public void The_study_has_a_cell_per_model_attack_and_target_and_a_transfer_cell_per_ordered_pair()
     {
         Run(SmallPlan());
-        var study = RobustnessGate.Reporting.StudyJson.Read(Path.Combine(_dir, "study.json"));
+        var study = StudyJson.Read(Path.Combine(_dir, "study.json"));
         study.Models.Select(m => m.Name).Should().Equal("mlp-1", "lenet", "cnn");
         study.Models.Single(m => m.Name == "cnn").Family.Should().Be("PyTorchCNN");
         study.Cells.Should().HaveCount(12);

@@ -43,7 +43,7 @@ internal sealed class CwWorker(CwOptions options, AttackBatch batch, IProgress<A
             RunStep(step, x0, t0, xt, rule, best, search, w, passes);
             search.Update(best.EndStep());
             progress?.Report(new AttackProgress((step + 1L) * options.Iterations, total, $"cw step {step + 1}/{options.BinarySteps}"));
-            // Give back what glibc keeps after the step's tensors are freed (torchsharp.md pitfall 3).
+            // Give back what glibc keeps after the step's tensors are freed (see TorchRuntime.ReleaseFreedMemory).
             TorchRuntime.ReleaseFreedMemory();
         }
         var (adversarial, constants) = best.Result();

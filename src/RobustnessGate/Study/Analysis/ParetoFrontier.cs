@@ -12,6 +12,7 @@ public sealed class ParetoFrontier
     {
         Members = members;
         Dominated = dominated;
+        DominatedGaps = dominated.Select(p => Compare(p.Accuracy, p.Robustness)).ToList();
     }
 
     /// <summary>Non-dominated models, sorted by accuracy (ascending), then robustness (descending), then name.</summary>
@@ -19,6 +20,9 @@ public sealed class ParetoFrontier
 
     /// <summary>The other models, in input order.</summary>
     public IReadOnlyList<ParetoPoint> Dominated { get; }
+
+    /// <summary>Each dominated model compared with the frontier at its accuracy, in the order of <see cref="Dominated"/>.</summary>
+    public IReadOnlyList<FrontierComparison> DominatedGaps { get; }
 
     /// <summary>The frontier of <paramref name="points"/> (finite coordinates).</summary>
     public static ParetoFrontier Of(IReadOnlyList<ParetoPoint> points)

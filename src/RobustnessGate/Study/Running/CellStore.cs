@@ -1,6 +1,5 @@
 using System.Text.Json;
 using RobustnessGate.Evaluation;
-using RobustnessGate.Reporting;
 
 namespace RobustnessGate.Study.Running;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using RobustnessGate.Data;
 using RobustnessGate.Evaluation;
-using RobustnessGate.Reporting;
 using static TorchSharp.torch;
+using RobustnessGate.Persistence;
 
 namespace RobustnessGate.Study.Running;
 

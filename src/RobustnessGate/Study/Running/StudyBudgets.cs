@@ -27,7 +27,7 @@ public static class StudyBudgets
     };
 
     /// <summary>
-    /// The attacks of <paramref name="budget"/>. "paper" uses Su et al.'s settings exactly (paper.md section 10: I-FGSM 50
+    /// The attacks of <paramref name="budget"/>. "paper" uses Su et al.'s settings exactly (section 5 and the defaults of their reference code: I-FGSM 50
     /// iterations x 9 attempts from eps 0.02; C&amp;W and EAD 9 binary steps x 1000 iterations from c = 0.01, learning rates
     /// 2e-3 and 1e-2, the reference code's Adam) and an FGSM grid of 0.001, on 100 images. "quick" keeps the algorithms and
     /// shrinks the searches so that 18 models x 4 attacks x 4 targets finish within 15 minutes on 2 cores, on 20 images:

@@ -2,9 +2,7 @@ using RobustnessGate.Attacks;
 using RobustnessGate.Data;
 using RobustnessGate.Evaluation;
 using RobustnessGate.Models;
-using RobustnessGate.Reporting;
 using RobustnessGate.Runtime;
-using RobustnessGate.Training;
 
 namespace RobustnessGate.Study.Running;
 
@@ -109,7 +107,7 @@ public static class StudyRunner
     private static StudyModelInfo Describe(StudyModelSource source, IClassifier model, ImageSet data)
     {
         long parameters = model is ModuleClassifier m ? m.Module.parameters().Sum(p => p.numel()) : 0;
-        double accuracy = Trainer.Accuracy(model.Logits, data);
+        double accuracy = Predictions.Accuracy(model.Logits, data);
         return new StudyModelInfo(source.Name, source.Family, parameters, accuracy, source.Series, source.Depth, source.Width);
     }
 

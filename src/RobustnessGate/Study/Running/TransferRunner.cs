@@ -2,9 +2,10 @@ using System.Text.Json;
 using RobustnessGate.Attacks;
 using RobustnessGate.Data;
 using RobustnessGate.Evaluation;
-using RobustnessGate.Reporting;
+using RobustnessGate.Models;
 using RobustnessGate.Runtime;
 using static TorchSharp.torch;
+using RobustnessGate.Persistence;
 
 namespace RobustnessGate.Study.Running;
 
@@ -84,10 +85,5 @@ internal static class TransferRunner
         return (indices, pixels);
     }
 
-    private static long[] Predict(Models.IClassifier model, Tensor images)
-    {
-        using var scope = NewDisposeScope();
-        using var noGrad = no_grad();
-        return model.Logits(images).argmax(1).data<long>().ToArray();
-    }
+    private static long[] Predict(IClassifier model, Tensor images) => Predictions.TopOne(model.Logits, images);
 }

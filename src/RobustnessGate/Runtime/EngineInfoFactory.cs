@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace RobustnessGate.Evaluation;
+namespace RobustnessGate.Runtime;
 
 /// <summary>Describes the running tool for result files.</summary>
 public static class EngineInfoFactory

@@ -1,6 +1,5 @@
-using RobustnessGate.Attacks;
 
-namespace RobustnessGate.Evaluation;
+namespace RobustnessGate.Attacks;
 
 /// <summary>Command-line and file names of target modes.</summary>
 public static class TargetNames

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 
-namespace RobustnessGate.Reporting;
+namespace RobustnessGate.Persistence;
 
 /// <summary>
 /// Turns System.Text.Json's messages, which name .NET types, into "expected ..., found ..." for the person editing the

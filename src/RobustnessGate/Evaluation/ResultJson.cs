@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using RobustnessGate.Evaluation;
+using RobustnessGate.Persistence;
 
-namespace RobustnessGate.Reporting;
+namespace RobustnessGate.Evaluation;
 
 /// <summary>Reads and writes result.json (culture-invariant, camelCase, indented).</summary>
 public static class ResultJson

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using RobustnessGate.Study;
+using RobustnessGate.Persistence;
 
-namespace RobustnessGate.Reporting;
+namespace RobustnessGate.Study;
 
 /// <summary>Reads and writes study.json: camelCase, indented, unknown keys rejected, comments and trailing commas allowed.</summary>
 public static class StudyJson

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace RobustnessGate.Reporting;
+namespace RobustnessGate.Persistence;
 
 /// <summary>Writes files so that readers see either the old or the complete new content, never a partial file.</summary>
 public static class AtomicFile

@@ -1,4 +1,4 @@
-namespace RobustnessGate.Training;
+namespace RobustnessGate.Models;
 
 /// <summary>Settings of the deterministic trainer. Same settings, same thread count: same weights, bit for bit.</summary>
 /// <param name="Epochs">Passes over the training set.</param>
