@@ -1,4 +1,5 @@
 using RobustnessGate.Attacks;
+using RobustnessGate.Attacks.Definitions;
 using RobustnessGate.Cli.Commands;
 using RobustnessGate.Data;
 using RobustnessGate.Evaluation;
@@ -20,7 +21,7 @@ internal static class Cli
           report     write the study report (Markdown, HTML, plots) from study.json
           bench      attack cost per iteration against the forward+backward floor; paper-budget wall times and memory
           models     list the built-in models
-          attacks    list the attacks and their options
+          attacks    list the attacks, their presets and options (--markdown: the README table)
           help <command>
 
         exit codes: 0 success, 1 failure (bad file, model or run), 2 wrong usage
@@ -106,9 +107,9 @@ internal static class Cli
 
     private static int ListAttacks(CommandLine cl)
     {
+        bool markdown = cl.Flag("markdown");
         cl.EnsureEmpty("attacks");
-        foreach (var (name, summary) in KnownAttacks.All)
-            Console.WriteLine($"{name,-12} {summary}");
+        Console.Write(markdown ? AttackDocumentation.Markdown(KnownAttacks.All) : AttackDocumentation.CommandLine(KnownAttacks.All));
         return 0;
     }
 }

@@ -1,4 +1,13 @@
 namespace RobustnessGate.Cli;
 
 /// <summary>Wrong command-line usage (exit code 2).</summary>
-internal sealed class UsageException(string message) : Exception(message);
+internal sealed class UsageException : Exception
+{
+    public UsageException(string message) : base(message)
+    {
+    }
+
+    public UsageException(string message, Exception inner) : base(message, inner)
+    {
+    }
+}

@@ -1,4 +1,5 @@
 using RobustnessGate.Attacks;
+using RobustnessGate.Attacks.Definitions;
 using RobustnessGate.Data;
 using RobustnessGate.Evaluation;
 using RobustnessGate.Models;
@@ -10,29 +11,24 @@ namespace RobustnessGate.Cli.Commands;
 /// <summary>robustness-gate evaluate: one attack on one model, summary on screen, result.json on disk.</summary>
 internal static class EvaluateCommand
 {
-    public const string Help = """
-        robustness-gate evaluate --attack <name> [attack options] [--model <file.pt | built-in>] [--images <x.npy | idx | mnist-test>]
-                                 [--labels <y.npy | idx>] [--target untargeted|random|least-likely|top2] [--count N] [--seed S]
-                                 [--batch-size B] [--threads T] [--mean m1,m2,.. --std s1,s2,..] [--allow-probabilities] [--out <dir>] [--quiet]
+    public static string Help => """
+        robustness-gate evaluate --attack <name> [--preset strong|paper] [attack options] [--model <file.pt | built-in>]
+                                 [--images <x.npy | idx | mnist-test>] [--labels <y.npy | idx>] [--target untargeted|random|least-likely|top2]
+                                 [--count N] [--seed S] [--batch-size B] [--threads T] [--mean m1,m2,.. --std s1,s2,..]
+                                 [--allow-probabilities] [--out <dir>] [--quiet]
 
           --model     built-in model name (default lenet) or a TorchScript file exported from PyTorch (torch.jit.save)
           --images    images: .npy (float32/float64 in [0,1] or uint8; N x C x H x W or N x H x W), IDX (plain or .gz),
                       or the built-in split mnist-test (default) / mnist-train; --labels is then not needed
           --labels    labels: .npy (int64/int32/uint8) or IDX
-          --attack    fgsm | pgd | fgsm-sweep | ifgsm | cw | ead  (see 'robustness-gate attacks' for their options)
+          --attack    one of the attacks below
+          --preset    strong (default): the settings measured to come closest to the exact minimal distortion;
+                      paper: Su et al.'s reference settings exactly. Options given explicitly override the preset.
           --out       folder for result.json (default results/<model>-<attack>-<target>)
 
-        attack options (defaults are Su et al.'s settings):
-          fgsm-sweep  --epsilon-step 0.001 --max-epsilon 1 --norm linf|l2 --loss logit|margin|ce
-                      smallest grid budget per image ("epsilon" per example) and the success-versus-epsilon curve
-          ifgsm       --initial-epsilon 0.02 --attempts 9 --iterations 50 --loss logit|margin|ce
-                      per-image budget search: double/halve, then bisect; --attempts 1 is plain I-FGSM at that budget
-          cw          --binary-steps 9 --iterations 1000 --learning-rate 0.002 --initial-const 0.01 --confidence 0
-                      --abort-early true --warm-start true --adam reference|tensorflow
-          ead         --binary-steps 9 --iterations 1000 --learning-rate 0.01 --initial-const 0.01 --confidence 0
-                      --beta 0.001 --decision-rule l1|en --abort-early true --score-every 1
-          (full budgets take time: C&W about 1 s and EAD about 0.5 s per image on the built-in LeNet with 2 cores)
-        """;
+        attacks and their options (defaults per preset):
+        """ + "\n" + Indent(AttackDocumentation.CommandLine(KnownAttacks.All)) +
+        "(full budgets take time: C&W about 1 s and EAD about 0.5 s per image on the built-in LeNet with 2 cores)\n";
 
     public static int Run(CommandLine cl)
     {
@@ -40,6 +36,7 @@ internal static class EvaluateCommand
         var imagesSpec = cl.String("images") ?? BuiltInData.TestName;
         var labelsSpec = cl.String("labels");
         var attackName = cl.Required("attack", "one of " + string.Join(", ", KnownAttacks.All.Select(a => a.Name)));
+        var preset = AttackOptionsFromCommandLine.Preset(cl.String("preset"));
         var target = TargetNames.Parse(cl.String("target") ?? "untargeted");
         var options = new EvaluationOptions(
             target,
@@ -54,7 +51,7 @@ internal static class EvaluateCommand
         bool quiet = cl.Flag("quiet");
         if ((mean is null) != (std is null))
             throw new UsageException("--mean and --std go together");
-        var attack = KnownAttacks.Create(attackName, new AttackArguments(cl.Remaining()));
+        var attack = AttackOptionsFromCommandLine.Configure(attackName, preset, cl.Remaining()).Create();
 
         var data = LoadData(imagesSpec, labelsSpec);
         using var model = ModelLoader.Load(modelSpec, mean is null ? null : new Normalization(mean, std!));
@@ -72,6 +69,8 @@ internal static class EvaluateCommand
         Console.WriteLine($"result       {path}");
         return 0;
     }
+
+    private static string Indent(string text) => string.Concat(text.Split('\n').Select(l => l.Length == 0 ? "" : "  " + l + "\n"));
 
     internal static ImageSet LoadData(string imagesSpec, string? labelsSpec)
     {

@@ -21,15 +21,17 @@ internal static class StudyCommand
           report.html, plots/*.png). Default models: the 18-model built-in zoo; --models runs your TorchScript files instead.
           Each cell is written to <out>/cells/ as it finishes: run the same command again after an interruption and it
           continues where it stopped. Default --out: study-<budget>.
-          --budget quick (default) finishes in about 15 minutes on 2 cores; --budget paper uses Su et al.'s settings.
+          --budget quick (default): each attack's strong preset with shortened searches, about 15 minutes on 2 cores;
+          --budget paper: each attack's paper preset, Su et al.'s settings exactly (hours).
         """;
 
     public static int Run(CommandLine cl)
     {
-        var budget = cl.String("budget") ?? "quick";
-        if (!StudyBudgets.Names.Contains(budget))
-            throw new UsageException($"--budget '{budget}' is not one of {string.Join(", ", StudyBudgets.Names)}");
-        var outDir = cl.String("out") ?? $"study-{budget}";
+        var budgetName = cl.String("budget") ?? "quick";
+        if (!StudyBudgets.Names.Contains(budgetName))
+            throw new UsageException($"option --budget: expected one of {string.Join(", ", StudyBudgets.Names)}, found '{budgetName}'");
+        var budget = StudyBudgets.Parse(budgetName);
+        var outDir = cl.String("out") ?? $"study-{budgetName}";
         var modelSpecs = cl.String("models");
         var imagesSpec = cl.String("images") ?? Data.BuiltInData.TestName;
         var labelsSpec = cl.String("labels");
@@ -45,10 +47,10 @@ internal static class StudyCommand
         if (attackFilter is not null)
         {
             var wanted = attackFilter.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            var unknown = wanted.Where(w => attacks.All(a => a.Attack != w)).ToList();
+            var unknown = wanted.Where(w => attacks.All(a => a.Name != w)).ToList();
             if (unknown.Count > 0)
-                throw new UsageException($"--attacks: {string.Join(", ", unknown)} not in the study; expected some of {string.Join(", ", attacks.Select(a => a.Attack))}");
-            attacks = attacks.Where(a => wanted.Contains(a.Attack)).ToList();
+                throw new UsageException($"--attacks: {string.Join(", ", unknown)} not in the study; expected some of {string.Join(", ", attacks.Select(a => a.Name))}");
+            attacks = attacks.Where(a => wanted.Contains(a.Name)).ToList();
         }
         var targets = targetFilter is null ? StudyBudgets.AllTargets
             : targetFilter.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(TargetNames.Parse).ToList();
@@ -58,11 +60,11 @@ internal static class StudyCommand
         var galleryModels = models.GroupBy(m => m.Family).Select(g => g.First().Name).Take(4).ToList();
         var plan = new StudyPlan(
             modelSpecs is null ? "Built-in MNIST-scale zoo of 18 models" : $"{models.Count} user models",
-            budget, models, attacks, targets, count, seed, transfer ? StudyBudgets.Transfer : null,
+            budgetName, models, attacks, targets, count, seed, transfer ? StudyBudgets.Transfer : null,
             galleryModels, "cw", 3);
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"study: {models.Count} models x {attacks.Count} attacks x {targets.Count} targets on the first {count} images of {data.Name}, budget {budget}, {plan.CellCount} cells -> {outDir}"));
+            $"study: {models.Count} models x {attacks.Count} attacks x {targets.Count} targets on the first {count} images of {data.Name}, budget {budgetName}, {plan.CellCount} cells -> {outDir}"));
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {

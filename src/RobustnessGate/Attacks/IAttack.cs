@@ -6,8 +6,8 @@ public interface IAttack
     /// <summary>Name as used on the command line.</summary>
     string Name { get; }
 
-    /// <summary>Every effective parameter value, including defaults, for result files.</summary>
-    IReadOnlyDictionary<string, object> Parameters { get; }
+    /// <summary>The definition, preset and every effective option value (what result files record).</summary>
+    AttackSettings Settings { get; }
 
     /// <summary>The budget every returned example must respect, or null for minimal-distortion attacks.</summary>
     AttackBound? Bound { get; }

@@ -196,7 +196,7 @@ public static class Evaluator
             Engine = EngineInfoFactory.Current(options.Threads),
             Model = new ModelInfo(model.Name, model.Sha256),
             Dataset = new DatasetInfo(data.Name, data.Count, data.Sha256),
-            Attack = new AttackInfo(attack.Name, attack.Parameters),
+            Attack = new AttackInfo(attack.Name, attack.Settings.Preset, attack.Settings.Parameters),
             Target = TargetNames.Name(options.Target),
             Seed = options.Seed,
             CleanAccuracy = (double)correct / data.Count,

@@ -16,7 +16,7 @@ public static class GateRunner
         if (KnownModels.Find(spec) is null && !System.IO.Path.IsPathRooted(spec) && baseDirectory is not null)
             spec = System.IO.Path.Combine(baseDirectory, spec);
         using var model = ModelLoader.Load(spec);
-        var attack = KnownAttacks.Create(check.Attack, new AttackArguments(check.Options));
+        var attack = check.Attack.Create();
         var options = new EvaluationOptions(TargetNames.Parse(check.Target), check.Count, check.Seed);
         return Evaluator.Run(model, data ?? BuiltInData.Load(BuiltInData.TestName), attack, options);
     }
@@ -30,7 +30,7 @@ public static class GateRunner
         foreach (var b in check.Bounds)
         {
             var value = GateMetrics.Read(result, b.Metric);
-            string head = $"check '{check.Id}': model {check.Model}, attack {check.Attack}, target {check.Target}: {b.Metric}";
+            string head = $"check '{check.Id}': model {check.Model}, attack {check.Attack.Name}, target {check.Target}: {b.Metric}";
             if (value is null)
                 messages.Add($"{head} is undefined (no successful example), threshold {Describe(b)}");
             else if (b.Min is { } min && value < min)

@@ -19,7 +19,7 @@ public static class ResultSnapshot
         var sb = new StringBuilder();
         sb.AppendLine(c, $"model: {r.Model.Name} sha256 {r.Model.Sha256}");
         sb.AppendLine(c, $"data: {r.Dataset.Name} count {r.Dataset.Count} sha256 {r.Dataset.Sha256}");
-        sb.AppendLine(c, $"attack: {r.Attack.Name} {string.Join(" ", r.Attack.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={Convert.ToString(p.Value, c)}"))}");
+        sb.AppendLine(c, $"attack: {r.Attack.Name} preset={r.Attack.Preset} {string.Join(" ", r.Attack.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={Convert.ToString(p.Value, c)}"))}");
         sb.AppendLine(c, $"target: {r.Target} seed {r.Seed}");
         sb.AppendLine(c, $"cleanAccuracy: {r.CleanAccuracy:F4}");
         sb.AppendLine(c, $"attacked: {r.Attacked}");

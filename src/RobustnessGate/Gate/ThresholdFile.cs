@@ -15,7 +15,7 @@ public sealed class ThresholdFile
     public const int CurrentSchemaVersion = 1;
 
     private static readonly string[] TopKeys = ["$schema", "schemaVersion", "checks"];
-    private static readonly string[] CheckKeys = ["id", "model", "attack", "options", "target", "count", "seed", "bounds", "description"];
+    private static readonly string[] CheckKeys = ["id", "model", "attack", "preset", "options", "target", "count", "seed", "bounds", "description"];
 
     private ThresholdFile(string path, IReadOnlyList<GateCheck> checks)
     {
@@ -87,33 +87,34 @@ public sealed class ThresholdFile
         }
         int count = Int(path, where, c, "count", 100, 1);
         long seed = Int(path, where, c, "seed", 1215, int.MinValue);
-        var options = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (c.TryGetProperty("options", out var o))
-        {
-            if (o.ValueKind != JsonValueKind.Object)
-                throw new ThresholdFileException($"{path}: {where}: field 'options' must be an object of attack options");
-            foreach (var p in o.EnumerateObject())
-            {
-                options[p.Name] = p.Value.ValueKind switch
-                {
-                    JsonValueKind.Number => p.Value.GetDouble().ToString("R", CultureInfo.InvariantCulture),
-                    JsonValueKind.String => p.Value.GetString()!,
-                    JsonValueKind.True => "true",
-                    JsonValueKind.False => "false",
-                    _ => throw new ThresholdFileException($"{path}: {where}: field 'options.{p.Name}' must be a number, string or boolean"),
-                };
-            }
-        }
+        var settings = ReadAttack(path, where, c, attack);
+        var bounds = ReadBounds(path, where, c);
+        return new GateCheck(id, model, settings, target, count, seed, bounds);
+    }
+
+    /// <summary>The check's attack bound to its definition: preset (default strong) plus the 'options' object.</summary>
+    private static AttackSettings ReadAttack(string path, string where, JsonElement c, string attack)
+    {
+        var definition = KnownAttacks.Find(attack)
+            ?? throw new ThresholdFileException($"{path}: {where}: field 'attack': expected one of {string.Join(", ", KnownAttacks.All.Select(a => a.Name))}, found '{attack}'");
+        var presetText = String(path, where, c, "preset", required: false);
+        var preset = presetText is null ? AttackPreset.Strong : AttackPresets.TryParse(presetText)
+            ?? throw new ThresholdFileException($"{path}: {where}: field 'preset': expected one of {string.Join(", ", AttackPresets.Names)}, found '{presetText}'");
         try
         {
-            KnownAttacks.Create(attack, new AttackArguments(options));
+            if (!c.TryGetProperty("options", out var o))
+                return definition.Configure(preset);
+            if (o.ValueKind != JsonValueKind.Object)
+                throw new ThresholdFileException($"{path}: {where}: field 'options': expected an object of options of attack '{attack}', found {o.ValueKind}");
+            return definition.Configure(preset, o);
         }
         catch (AttackOptionException e)
         {
-            throw new ThresholdFileException($"{path}: {where}: {e.Message}");
+            if (e.UnknownOption)
+                throw new ThresholdFileException($"{path}: {where}: field 'options.{e.Option}': unknown option of attack '{attack}'; expected one of {string.Join(", ", e.Allowed)}", e);
+            var field = e.Option is null ? (presetText is not null && e.Problem.Contains("preset", StringComparison.Ordinal) ? "preset" : "options") : "options." + e.Option;
+            throw new ThresholdFileException($"{path}: {where}: field '{field}': {e.Problem}", e);
         }
-        var bounds = ReadBounds(path, where, c);
-        return new GateCheck(id, model, attack, options, target, count, seed, bounds);
     }
 
     private static List<MetricBound> ReadBounds(string path, string where, JsonElement c)

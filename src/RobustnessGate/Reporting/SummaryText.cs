@@ -17,7 +17,7 @@ public static class SummaryText
         var parameters = string.Join(" ", r.Attack.Parameters.Select(kv => $"{kv.Key}={Value(kv.Value)}"));
         sb.AppendLine(c, $"model        {r.Model.Name}  (sha256 {r.Model.Sha256[..12]})");
         sb.AppendLine(c, $"data         {r.Dataset.Name}, {r.Dataset.Count} images (sha256 {r.Dataset.Sha256[..12]})");
-        sb.AppendLine(c, $"attack       {r.Attack.Name} {parameters}, target {r.Target}, seed {r.Seed}");
+        sb.AppendLine(c, $"attack       {r.Attack.Name} (preset {r.Attack.Preset ?? "n/a"}) {parameters}, target {r.Target}, seed {r.Seed}");
         sb.AppendLine(c, $"clean        accuracy {Pct(r.CleanAccuracy)} ({r.Attacked} of {r.Dataset.Count} correctly classified and attacked)");
         sb.AppendLine(c, $"attack       success {(r.SuccessRate is { } s ? Pct(s) : "n/a")} ({r.Succeeded} of {r.Attacked}), robust accuracy {Pct(r.RobustAccuracy)}");
         sb.AppendLine("distortion   over successful examples: mean / std / median");

@@ -25,7 +25,7 @@ public sealed class GateSpecs
     {
         var data = new TheoryData<string, string, string>();
         foreach (var c in ThresholdFile.Load(ThresholdPath).Checks)
-            data.Add(c.Id, Path.GetFileName(c.Model), c.Attack);
+            data.Add(c.Id, Path.GetFileName(c.Model), c.Attack.Name);
         return data;
     }
 

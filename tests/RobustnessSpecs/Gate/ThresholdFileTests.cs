@@ -34,7 +34,8 @@ public sealed class ThresholdFileTests : IDisposable
     {
         var path = Write("// comment\n" + Check(bounds: "\"successRate\": { \"max\": 0.5, }, \"meanL2\": { \"min\": 1 },"));
         var check = ThresholdFile.Load(path).Checks.Single();
-        check.Options.Should().Contain("epsilon", "0.1");
+        check.Attack.Parameters.Should().Contain("epsilon", 0.1);
+        check.Attack.Preset.Should().Be("strong");
         check.Bounds.Should().BeEquivalentTo([new MetricBound("successRate", null, 0.5), new MetricBound("meanL2", 1, null)]);
         (check.Target, check.Count, check.Seed).Should().Be(("untargeted", 100, 1215L));
     }
@@ -68,7 +69,7 @@ public sealed class ThresholdFileTests : IDisposable
     {
         var json = Check().Replace("\"epsilon\": 0.1", "\"epsilon\": 0.1, \"steps\": 4", StringComparison.Ordinal);
         var act = () => ThresholdFile.Load(Write(json));
-        act.Should().Throw<ThresholdFileException>().WithMessage("*check 'c1'*attack 'fgsm' does not take --steps*--epsilon*");
+        act.Should().Throw<ThresholdFileException>().WithMessage("*check 'c1'*field 'options.steps': unknown option of attack 'fgsm'; expected one of epsilon, norm, loss*");
     }
 
     [Fact]
@@ -81,12 +82,12 @@ public sealed class ThresholdFileTests : IDisposable
     [Fact]
     public void Violations_name_model_attack_metric_value_and_threshold()
     {
-        var check = new GateCheck("c", "lenet", "fgsm", new Dictionary<string, string>(), "untargeted", 10, 1,
+        var check = new GateCheck("c", "lenet", RobustnessGate.Attacks.Fgsm.FgsmAttack.Definition.Configure(RobustnessGate.Attacks.AttackPreset.Strong), "untargeted", 10, 1,
             [new MetricBound("successRate", null, 0.1)]);
         var result = new RobustnessGate.Evaluation.EvaluationResult
         {
             Engine = new("RobustnessGate", "0", "0", 2), Model = new("lenet", "x"), Dataset = new("d", 10, "y"),
-            Attack = new("fgsm", new Dictionary<string, object>()), Target = "untargeted", Seed = 1, CleanAccuracy = 1,
+            Attack = new("fgsm", "strong", new Dictionary<string, object>()), Target = "untargeted", Seed = 1, CleanAccuracy = 1,
             Attacked = 10, Succeeded = 3, SuccessRate = 0.3, RobustAccuracy = 0.7,
             Distortion = new(new(null, null, null), new(null, null, null), new(null, null, null), new(null, null, null)),
             Seconds = 0, Examples = [],

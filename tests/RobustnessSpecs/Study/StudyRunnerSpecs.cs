@@ -1,4 +1,6 @@
 using FluentAssertions;
+using RobustnessGate.Attacks.FgsmSweep;
+using RobustnessGate.Attacks.IterativeFgsm;
 using RobustnessGate.Attacks;
 using RobustnessGate.Data;
 using RobustnessGate.Runtime;
@@ -15,10 +17,14 @@ public sealed class StudyRunnerSpecs : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
+    private static AttackSettings ShortIfgsm => IfgsmAttack.Definition.Configure(AttackPreset.Strong, o => o with { Iterations = 5, Attempts = 3 });
+
+    private static AttackSettings Sweep(double step) => FgsmSweepAttack.Definition.Configure(AttackPreset.Strong, o => o with { EpsilonStep = step });
+
     private static StudyPlan SmallPlan() => new(
         "spec", "spec",
         StudyModels.FromSpecs(["mlp-1", "lenet", Path.Combine(Paths.TorchScriptFixtures, "cnn.pt") + ":PyTorchCNN"]),
-        [StudyAttackSpec.Of("fgsm-sweep", ("epsilon-step", "0.05")), StudyAttackSpec.Of("ifgsm", ("iterations", "5"), ("attempts", "3"))],
+        [Sweep(0.05), ShortIfgsm],
         [TargetMode.Untargeted, TargetMode.Top2], 8, 1215, StudyBudgets.Transfer, ["lenet"], "fgsm-sweep", 2);
 
     private StudyProgress Run(StudyPlan plan)
@@ -52,7 +58,7 @@ public sealed class StudyRunnerSpecs : IDisposable
     public void A_cell_from_other_attack_settings_is_recomputed_not_reused()
     {
         Run(SmallPlan());
-        var changed = SmallPlan() with { Attacks = [StudyAttackSpec.Of("fgsm-sweep", ("epsilon-step", "0.1")), StudyAttackSpec.Of("ifgsm", ("iterations", "5"), ("attempts", "3"))] };
+        var changed = SmallPlan() with { Attacks = [Sweep(0.1), ShortIfgsm] };
         var rerun = Run(changed);
         rerun.Reused.Should().Be(changed.CellCount - 3 * 2, "the three models' fgsm-sweep cells (two targets each) changed their grid; the gallery cell is among them");
     }

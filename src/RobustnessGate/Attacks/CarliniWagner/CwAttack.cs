@@ -1,3 +1,5 @@
+using RobustnessGate.Attacks.Definitions;
+
 namespace RobustnessGate.Attacks.CarliniWagner;
 
 /// <summary>
@@ -9,12 +11,21 @@ public sealed class CwAttack : IAttack
     /// <summary>Command-line name.</summary>
     public const string AttackName = "cw";
 
-    /// <summary>Creates the attack.</summary>
+    /// <summary>Creates the attack from an options record (its preset is the one it equals, else "custom").</summary>
     public CwAttack(CwOptions? options = null)
+        : this(options ?? new CwOptions(), null)
     {
-        Options = options ?? new CwOptions();
-        Options.Validate();
     }
+
+    /// <summary>Creates the attack from settings its definition validated (null: describe and validate the options).</summary>
+    internal CwAttack(CwOptions options, AttackSettings? settings)
+    {
+        Options = options;
+        Settings = settings ?? CwDefinition.Instance.Describe(options);
+    }
+
+    /// <summary>The attack's definition: options, domains, presets.</summary>
+    public static AttackDefinition<CwOptions> Definition => CwDefinition.Instance;
 
     /// <summary>The options.</summary>
     public CwOptions Options { get; }
@@ -23,17 +34,7 @@ public sealed class CwAttack : IAttack
     public string Name => AttackName;
 
     /// <inheritdoc/>
-    public IReadOnlyDictionary<string, object> Parameters => new Dictionary<string, object>
-    {
-        ["binarySteps"] = Options.BinarySteps,
-        ["iterations"] = Options.Iterations,
-        ["learningRate"] = Options.LearningRate,
-        ["initialConst"] = Options.InitialConst,
-        ["confidence"] = Options.Confidence,
-        ["abortEarly"] = Options.AbortEarly,
-        ["warmStart"] = Options.WarmStart,
-        ["adam"] = Options.Adam == CwAdam.Reference ? "reference" : "tensorflow",
-    };
+    public AttackSettings Settings { get; }
 
     /// <inheritdoc/>
     public AttackBound? Bound => null;

@@ -27,32 +27,4 @@ namespace RobustnessGate.Attacks.CarliniWagner;
 /// Carlini's original, which can move pixels that sit exactly on the box edges (see <see cref="CwAdam"/>).
 /// </param>
 public sealed record CwOptions(int BinarySteps = 9, int Iterations = 1000, double LearningRate = 2e-3, double InitialConst = 0.01,
-    double Confidence = 0, bool AbortEarly = true, bool WarmStart = true, CwAdam Adam = CwAdam.Reference)
-{
-    /// <summary>Reads the options, rejecting unknown ones.</summary>
-    public static CwOptions From(AttackArguments args)
-    {
-        ArgumentNullException.ThrowIfNull(args);
-        var o = new CwOptions(
-            args.Int("binary-steps", 9, 1, 100),
-            args.Int("iterations", 1000, 1, 1_000_000),
-            args.Double("learning-rate", 2e-3, 1e-12, 1e6),
-            args.Double("initial-const", 0.01, 1e-12, 1e12),
-            args.Double("confidence", 0, 0, 1e6),
-            args.Bool("abort-early", true),
-            args.Bool("warm-start", true),
-            args.Choice("adam", CwAdam.Reference, ("reference", CwAdam.Reference), ("tensorflow", CwAdam.TensorFlow)));
-        args.EnsureAllUsed(CwAttack.AttackName);
-        return o;
-    }
-
-    /// <summary>Checks ranges (records built in code skip <see cref="From"/>).</summary>
-    public void Validate()
-    {
-        if (BinarySteps < 1 || Iterations < 1 || !(LearningRate > 0) || !(InitialConst > 0) || !(Confidence >= 0))
-        {
-            throw new AttackOptionException(
-                $"C&W needs --binary-steps >= 1, --iterations >= 1, --learning-rate > 0, --initial-const > 0 and --confidence >= 0 (got {BinarySteps}, {Iterations}, {LearningRate}, {InitialConst}, {Confidence})");
-        }
-    }
-}
+    double Confidence = 0, bool AbortEarly = true, bool WarmStart = true, CwAdam Adam = CwAdam.Reference);

@@ -1,3 +1,5 @@
+using RobustnessGate.Attacks.Definitions;
+
 namespace RobustnessGate.Attacks.Ead;
 
 /// <summary>
@@ -9,12 +11,21 @@ public sealed class EadAttack : IAttack
     /// <summary>Command-line name.</summary>
     public const string AttackName = "ead";
 
-    /// <summary>Creates the attack.</summary>
+    /// <summary>Creates the attack from an options record (its preset is the one it equals, else "custom").</summary>
     public EadAttack(EadOptions? options = null)
+        : this(options ?? new EadOptions(), null)
     {
-        Options = options ?? new EadOptions();
-        Options.Validate();
     }
+
+    /// <summary>Creates the attack from settings its definition validated (null: describe and validate the options).</summary>
+    internal EadAttack(EadOptions options, AttackSettings? settings)
+    {
+        Options = options;
+        Settings = settings ?? EadDefinition.Instance.Describe(options);
+    }
+
+    /// <summary>The attack's definition: options, domains, presets.</summary>
+    public static AttackDefinition<EadOptions> Definition => EadDefinition.Instance;
 
     /// <summary>The options.</summary>
     public EadOptions Options { get; }
@@ -23,20 +34,7 @@ public sealed class EadAttack : IAttack
     public string Name => AttackName;
 
     /// <inheritdoc/>
-    public IReadOnlyDictionary<string, object> Parameters => Options.ScoreEvery == 1 ? ReferenceParameters : new Dictionary<string, object>(ReferenceParameters) { ["scoreEvery"] = Options.ScoreEvery };
-
-    /// <summary>The reference algorithm's parameters (scoreEvery is listed only when it deviates, so results stay comparable).</summary>
-    private Dictionary<string, object> ReferenceParameters => new()
-    {
-        ["binarySteps"] = Options.BinarySteps,
-        ["iterations"] = Options.Iterations,
-        ["learningRate"] = Options.LearningRate,
-        ["initialConst"] = Options.InitialConst,
-        ["confidence"] = Options.Confidence,
-        ["beta"] = Options.Beta,
-        ["decisionRule"] = Options.DecisionRule == EadDecisionRule.L1 ? "l1" : "en",
-        ["abortEarly"] = Options.AbortEarly,
-    };
+    public AttackSettings Settings { get; }
 
     /// <inheritdoc/>
     public AttackBound? Bound => null;

@@ -21,33 +21,4 @@ namespace RobustnessGate.Attacks.Ead;
 /// trades candidates for speed: an iterate that is never scored can be neither returned nor count as the step's success.
 /// </param>
 public sealed record EadOptions(int BinarySteps = 9, int Iterations = 1000, double LearningRate = 1e-2, double InitialConst = 0.01,
-    double Confidence = 0, double Beta = 1e-3, EadDecisionRule DecisionRule = EadDecisionRule.L1, bool AbortEarly = true, int ScoreEvery = 1)
-{
-    /// <summary>Reads the options, rejecting unknown ones.</summary>
-    public static EadOptions From(AttackArguments args)
-    {
-        ArgumentNullException.ThrowIfNull(args);
-        var o = new EadOptions(
-            args.Int("binary-steps", 9, 1, 100),
-            args.Int("iterations", 1000, 1, 1_000_000),
-            args.Double("learning-rate", 1e-2, 1e-12, 1e6),
-            args.Double("initial-const", 0.01, 1e-12, 1e12),
-            args.Double("confidence", 0, 0, 1e6),
-            args.Double("beta", 1e-3, 0, 1e6),
-            args.Choice("decision-rule", EadDecisionRule.L1, ("l1", EadDecisionRule.L1), ("en", EadDecisionRule.ElasticNet), ("elastic-net", EadDecisionRule.ElasticNet)),
-            args.Bool("abort-early", true),
-            args.Int("score-every", 1, 1, 1_000_000));
-        args.EnsureAllUsed(EadAttack.AttackName);
-        return o;
-    }
-
-    /// <summary>Checks ranges (records built in code skip <see cref="From"/>).</summary>
-    public void Validate()
-    {
-        if (BinarySteps < 1 || Iterations < 1 || !(LearningRate > 0) || !(InitialConst > 0) || !(Confidence >= 0) || !(Beta >= 0) || ScoreEvery < 1)
-        {
-            throw new AttackOptionException(
-                $"EAD needs --binary-steps >= 1, --iterations >= 1, --learning-rate > 0, --initial-const > 0, --confidence >= 0, --beta >= 0 and --score-every >= 1 (got {BinarySteps}, {Iterations}, {LearningRate}, {InitialConst}, {Confidence}, {Beta}, {ScoreEvery})");
-        }
-    }
-}
+    double Confidence = 0, double Beta = 1e-3, EadDecisionRule DecisionRule = EadDecisionRule.L1, bool AbortEarly = true, int ScoreEvery = 1);

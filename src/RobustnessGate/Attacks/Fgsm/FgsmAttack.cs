@@ -1,3 +1,4 @@
+using RobustnessGate.Attacks.Definitions;
 using static TorchSharp.torch;
 
 namespace RobustnessGate.Attacks.Fgsm;
@@ -8,13 +9,21 @@ public sealed class FgsmAttack : IAttack
     /// <summary>Command-line name.</summary>
     public const string AttackName = "fgsm";
 
-    /// <summary>Creates the attack.</summary>
+    /// <summary>Creates the attack from an options record (its preset is the one it equals, else "custom").</summary>
     public FgsmAttack(FgsmOptions options)
+        : this(options ?? throw new ArgumentNullException(nameof(options)), null)
     {
-        Options = options ?? throw new ArgumentNullException(nameof(options));
-        if (!(options.Epsilon >= 0))
-            throw new AttackOptionException($"option --epsilon: {options.Epsilon} must be >= 0");
     }
+
+    /// <summary>Creates the attack from settings its definition validated (null: describe and validate the options).</summary>
+    internal FgsmAttack(FgsmOptions options, AttackSettings? settings)
+    {
+        Options = options;
+        Settings = settings ?? FgsmDefinition.Instance.Describe(options);
+    }
+
+    /// <summary>The attack's definition: options, domains, presets.</summary>
+    public static AttackDefinition<FgsmOptions> Definition => FgsmDefinition.Instance;
 
     /// <summary>The options.</summary>
     public FgsmOptions Options { get; }
@@ -23,12 +32,7 @@ public sealed class FgsmAttack : IAttack
     public string Name => AttackName;
 
     /// <inheritdoc/>
-    public IReadOnlyDictionary<string, object> Parameters => new Dictionary<string, object>
-    {
-        ["epsilon"] = Options.Epsilon,
-        ["norm"] = CommonChoices.Name(Options.Norm),
-        ["loss"] = CommonChoices.Name(Options.Loss),
-    };
+    public AttackSettings Settings { get; }
 
     /// <inheritdoc/>
     public AttackBound? Bound => new(Options.Norm, Options.Epsilon);

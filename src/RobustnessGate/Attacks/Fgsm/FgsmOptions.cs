@@ -10,17 +10,4 @@ namespace RobustnessGate.Attacks.Fgsm;
 /// Objective. Default cross-entropy (standard FGSM, identical to PyTorch's tutorial implementation). Su et al.'s code with
 /// --use_zvalue ascends the negative true-class logit: use <see cref="AttackLoss.Logit"/> to reproduce it.
 /// </param>
-public sealed record FgsmOptions(double Epsilon = 0.3, Norm Norm = Norm.Linf, AttackLoss Loss = AttackLoss.CrossEntropy)
-{
-    /// <summary>Reads the options, rejecting unknown ones.</summary>
-    public static FgsmOptions From(AttackArguments args)
-    {
-        ArgumentNullException.ThrowIfNull(args);
-        var o = new FgsmOptions(
-            args.Double("epsilon", 0.3, 0, 1e6),
-            args.Choice("norm", Norm.Linf, CommonChoices.GradientNorms),
-            args.Choice("loss", AttackLoss.CrossEntropy, CommonChoices.Loss));
-        args.EnsureAllUsed(FgsmAttack.AttackName);
-        return o;
-    }
-}
+public sealed record FgsmOptions(double Epsilon = 0.3, Norm Norm = Norm.Linf, AttackLoss Loss = AttackLoss.CrossEntropy);

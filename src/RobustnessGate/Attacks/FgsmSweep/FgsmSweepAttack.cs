@@ -1,3 +1,4 @@
+using RobustnessGate.Attacks.Definitions;
 using static TorchSharp.torch;
 
 namespace RobustnessGate.Attacks.FgsmSweep;
@@ -13,12 +14,22 @@ public sealed class FgsmSweepAttack : IAttack
     /// <summary>Command-line name.</summary>
     public const string AttackName = "fgsm-sweep";
 
-    /// <summary>Creates the attack.</summary>
+    /// <summary>Creates the attack from an options record (its preset is the one it equals, else "custom").</summary>
     public FgsmSweepAttack(FgsmSweepOptions? options = null)
+        : this(options ?? new FgsmSweepOptions(), null)
     {
-        Options = options ?? new FgsmSweepOptions();
-        Grid = Options.Grid();
     }
+
+    /// <summary>Creates the attack from settings its definition validated (null: describe and validate the options).</summary>
+    internal FgsmSweepAttack(FgsmSweepOptions options, AttackSettings? settings)
+    {
+        Options = options;
+        Settings = settings ?? FgsmSweepDefinition.Instance.Describe(options);
+        Grid = options.Grid();
+    }
+
+    /// <summary>The attack's definition: options, domains, presets.</summary>
+    public static AttackDefinition<FgsmSweepOptions> Definition => FgsmSweepDefinition.Instance;
 
     /// <summary>The options.</summary>
     public FgsmSweepOptions Options { get; }
@@ -30,13 +41,7 @@ public sealed class FgsmSweepAttack : IAttack
     public string Name => AttackName;
 
     /// <inheritdoc/>
-    public IReadOnlyDictionary<string, object> Parameters => new Dictionary<string, object>
-    {
-        ["epsilonStep"] = Options.EpsilonStep,
-        ["maxEpsilon"] = Options.MaxEpsilon,
-        ["norm"] = CommonChoices.Name(Options.Norm),
-        ["loss"] = CommonChoices.Name(Options.Loss),
-    };
+    public AttackSettings Settings { get; }
 
     /// <inheritdoc/>
     public AttackBound? Bound => null;

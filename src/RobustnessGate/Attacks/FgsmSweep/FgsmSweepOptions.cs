@@ -12,28 +12,12 @@ namespace RobustnessGate.Attacks.FgsmSweep;
 /// <param name="Loss">Objective. Paper: <see cref="AttackLoss.Logit"/> (--use_zvalue). <see cref="AttackLoss.Margin"/> is the C&amp;W-style margin.</param>
 public sealed record FgsmSweepOptions(double EpsilonStep = 0.001, double MaxEpsilon = 1, Norm Norm = Norm.Linf, AttackLoss Loss = AttackLoss.Logit)
 {
-    /// <summary>Reads the options, rejecting unknown ones.</summary>
-    public static FgsmSweepOptions From(AttackArguments args)
-    {
-        ArgumentNullException.ThrowIfNull(args);
-        var o = new FgsmSweepOptions(
-            args.Double("epsilon-step", 0.001, 1e-9, 1e6),
-            args.Double("max-epsilon", 1, 0, 1e6),
-            args.Choice("norm", Norm.Linf, CommonChoices.GradientNorms),
-            args.Choice("loss", AttackLoss.Logit, CommonChoices.Loss));
-        args.EnsureAllUsed(FgsmSweepAttack.AttackName);
-        return o;
-    }
+    /// <summary>Most grid points a sweep may have.</summary>
+    public const int MaxGridPoints = 100_000;
 
-    /// <summary>The grid: step, 2 step, ... up to max (at most 100,000 points).</summary>
-    public IReadOnlyList<double> Grid()
-    {
-        if (!(EpsilonStep > 0) || !(MaxEpsilon >= 0))
-            throw new AttackOptionException($"FGSM sweep needs --epsilon-step > 0 and --max-epsilon >= 0 (got {EpsilonStep}, {MaxEpsilon})");
-        // Multiplying (not accumulating) keeps grid points exact multiples of the step; the 1e-9 admits max itself.
-        long count = (long)Math.Floor(MaxEpsilon / EpsilonStep + 1e-9);
-        if (count > 100_000)
-            throw new AttackOptionException($"FGSM sweep grid of {count} points is too fine (at most 100000): raise --epsilon-step or lower --max-epsilon");
-        return Enumerable.Range(1, (int)count).Select(k => k * EpsilonStep).ToArray();
-    }
+    /// <summary>Grid points: floor(max / step), the 1e-9 admitting max itself.</summary>
+    public long GridPoints => (long)Math.Floor(MaxEpsilon / EpsilonStep + 1e-9);
+
+    /// <summary>The grid: step, 2 step, ... up to max (multiplied, not accumulated, so points are exact multiples of the step).</summary>
+    public IReadOnlyList<double> Grid() => Enumerable.Range(1, (int)Math.Min(GridPoints, MaxGridPoints)).Select(k => k * EpsilonStep).ToArray();
 }

@@ -1,3 +1,4 @@
+using RobustnessGate.Attacks.Definitions;
 using static TorchSharp.torch;
 
 namespace RobustnessGate.Attacks.IterativeFgsm;
@@ -11,12 +12,21 @@ public sealed class IfgsmAttack : IAttack
     /// <summary>Command-line name.</summary>
     public const string AttackName = "ifgsm";
 
-    /// <summary>Creates the attack.</summary>
+    /// <summary>Creates the attack from an options record (its preset is the one it equals, else "custom").</summary>
     public IfgsmAttack(IfgsmOptions? options = null)
+        : this(options ?? new IfgsmOptions(), null)
     {
-        Options = options ?? new IfgsmOptions();
-        Options.Validate();
     }
+
+    /// <summary>Creates the attack from settings its definition validated (null: describe and validate the options).</summary>
+    internal IfgsmAttack(IfgsmOptions options, AttackSettings? settings)
+    {
+        Options = options;
+        Settings = settings ?? IfgsmDefinition.Instance.Describe(options);
+    }
+
+    /// <summary>The attack's definition: options, domains, presets.</summary>
+    public static AttackDefinition<IfgsmOptions> Definition => IfgsmDefinition.Instance;
 
     /// <summary>The options.</summary>
     public IfgsmOptions Options { get; }
@@ -25,13 +35,7 @@ public sealed class IfgsmAttack : IAttack
     public string Name => AttackName;
 
     /// <inheritdoc/>
-    public IReadOnlyDictionary<string, object> Parameters => new Dictionary<string, object>
-    {
-        ["initialEpsilon"] = Options.InitialEpsilon,
-        ["attempts"] = Options.Attempts,
-        ["iterations"] = Options.Iterations,
-        ["loss"] = CommonChoices.Name(Options.Loss),
-    };
+    public AttackSettings Settings { get; }
 
     /// <inheritdoc/>
     public AttackBound? Bound => Options.Attempts == 1 ? new AttackBound(Norm.Linf, Options.InitialEpsilon) : null;

@@ -14,25 +14,4 @@ namespace RobustnessGate.Attacks.IterativeFgsm;
 /// Objective. Paper: <see cref="AttackLoss.Logit"/> (--use_zvalue: ascend -z_y, or z_t when targeted). <see cref="AttackLoss.Margin"/>
 /// (C&amp;W-style) usually finds smaller budgets.
 /// </param>
-public sealed record IfgsmOptions(double InitialEpsilon = 0.02, int Attempts = 9, int Iterations = 50, AttackLoss Loss = AttackLoss.Logit)
-{
-    /// <summary>Reads the options, rejecting unknown ones.</summary>
-    public static IfgsmOptions From(AttackArguments args)
-    {
-        ArgumentNullException.ThrowIfNull(args);
-        var o = new IfgsmOptions(
-            args.Double("initial-epsilon", 0.02, 0, 1e6),
-            args.Int("attempts", 9, 1, 100),
-            args.Int("iterations", 50, 1, 1_000_000),
-            args.Choice("loss", AttackLoss.Logit, CommonChoices.Loss));
-        args.EnsureAllUsed(IfgsmAttack.AttackName);
-        return o;
-    }
-
-    /// <summary>Checks ranges (records built in code skip <see cref="From"/>).</summary>
-    public void Validate()
-    {
-        if (!(InitialEpsilon >= 0) || Attempts < 1 || Iterations < 1)
-            throw new AttackOptionException($"I-FGSM needs --initial-epsilon >= 0, --attempts >= 1 and --iterations >= 1 (got {InitialEpsilon}, {Attempts}, {Iterations})");
-    }
-}
+public sealed record IfgsmOptions(double InitialEpsilon = 0.02, int Attempts = 9, int Iterations = 50, AttackLoss Loss = AttackLoss.Logit);

@@ -1,3 +1,4 @@
+using RobustnessGate.Attacks.Definitions;
 using static TorchSharp.torch;
 
 namespace RobustnessGate.Attacks.Pgd;
@@ -8,13 +9,21 @@ public sealed class PgdAttack : IAttack
     /// <summary>Command-line name.</summary>
     public const string AttackName = "pgd";
 
-    /// <summary>Creates the attack.</summary>
+    /// <summary>Creates the attack from an options record (its preset is the one it equals, else "custom").</summary>
     public PgdAttack(PgdOptions options)
+        : this(options ?? throw new ArgumentNullException(nameof(options)), null)
     {
-        Options = options ?? throw new ArgumentNullException(nameof(options));
-        if (!(options.Epsilon >= 0) || options.Steps < 1 || !(options.StepSize >= 0))
-            throw new AttackOptionException($"PGD needs --epsilon >= 0, --steps >= 1 and --step-size >= 0 (got {options.Epsilon}, {options.Steps}, {options.StepSize})");
     }
+
+    /// <summary>Creates the attack from settings its definition validated (null: describe and validate the options).</summary>
+    internal PgdAttack(PgdOptions options, AttackSettings? settings)
+    {
+        Options = options;
+        Settings = settings ?? PgdDefinition.Instance.Describe(options);
+    }
+
+    /// <summary>The attack's definition: options, domains, presets.</summary>
+    public static AttackDefinition<PgdOptions> Definition => PgdDefinition.Instance;
 
     /// <summary>The options.</summary>
     public PgdOptions Options { get; }
@@ -23,15 +32,7 @@ public sealed class PgdAttack : IAttack
     public string Name => AttackName;
 
     /// <inheritdoc/>
-    public IReadOnlyDictionary<string, object> Parameters => new Dictionary<string, object>
-    {
-        ["epsilon"] = Options.Epsilon,
-        ["steps"] = Options.Steps,
-        ["stepSize"] = Options.StepSize,
-        ["randomStart"] = Options.RandomStart,
-        ["norm"] = CommonChoices.Name(Options.Norm),
-        ["loss"] = CommonChoices.Name(Options.Loss),
-    };
+    public AttackSettings Settings { get; }
 
     /// <inheritdoc/>
     public AttackBound? Bound => new(Options.Norm, Options.Epsilon);

@@ -12,20 +12,4 @@ namespace RobustnessGate.Attacks.Pgd;
 /// <param name="Norm">Linf or L2. Default Linf.</param>
 /// <param name="Loss">Objective. Default cross-entropy; <see cref="AttackLoss.Margin"/> is the C&amp;W-style margin.</param>
 public sealed record PgdOptions(double Epsilon = 0.3, int Steps = 40, double StepSize = 0.01, bool RandomStart = false,
-    Norm Norm = Norm.Linf, AttackLoss Loss = AttackLoss.CrossEntropy)
-{
-    /// <summary>Reads the options, rejecting unknown ones.</summary>
-    public static PgdOptions From(AttackArguments args)
-    {
-        ArgumentNullException.ThrowIfNull(args);
-        var o = new PgdOptions(
-            args.Double("epsilon", 0.3, 0, 1e6),
-            args.Int("steps", 40, 1, 1_000_000),
-            args.Double("step-size", 0.01, 0, 1e6),
-            args.Bool("random-start", false),
-            args.Choice("norm", Norm.Linf, CommonChoices.GradientNorms),
-            args.Choice("loss", AttackLoss.CrossEntropy, CommonChoices.Loss));
-        args.EnsureAllUsed(PgdAttack.AttackName);
-        return o;
-    }
-}
+    Norm Norm = Norm.Linf, AttackLoss Loss = AttackLoss.CrossEntropy);

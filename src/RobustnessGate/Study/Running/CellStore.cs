@@ -1,11 +1,12 @@
-using System.Text.Json;
+using RobustnessGate.Attacks;
 using RobustnessGate.Evaluation;
+using RobustnessGate.Runtime;
 
 namespace RobustnessGate.Study.Running;
 
 /// <summary>
 /// Where a study keeps its per-cell results: one atomically written result.json per (model, attack, target). A cell is
-/// reused on a later run only when model fingerprint, data fingerprint, attack parameters, target and seed all match.
+/// reused on a later run only when model fingerprint, data fingerprint, attack settings, target, seed and engine all match.
 /// </summary>
 internal sealed class CellStore(string directory)
 {
@@ -20,8 +21,16 @@ internal sealed class CellStore(string directory)
     public string TransferPath(string model, string extension) =>
         Path.Combine(Directory, "transfer", Safe(model) + extension);
 
-    public static EvaluationResult? Reusable(string path, string modelSha, string datasetSha, string attack,
-        IReadOnlyDictionary<string, object> parameters, string target, long seed)
+    /// <summary>
+    /// The cell's cache key beyond model, data, target and seed: the attack's name, preset and every parameter, and the
+    /// engine (tool version, TorchSharp version, thread count), since any of them can change the numbers.
+    /// </summary>
+    public static string Key(AttackSettings settings) => Key(settings.Name, settings.Preset, settings.Parameters, EngineInfoFactory.Current(TorchRuntime.DefaultThreads));
+
+    private static string Key(string attack, string? preset, IReadOnlyDictionary<string, object> parameters, EngineInfo engine) =>
+        AttackSettings.Canonical(attack, preset, parameters) + $"|{engine.Name} {engine.Version}|TorchSharp {engine.TorchSharp}|threads {engine.Threads}";
+
+    public static EvaluationResult? Reusable(string path, string modelSha, string datasetSha, AttackSettings settings, string target, long seed)
     {
         if (!File.Exists(path))
             return null;
@@ -34,13 +43,10 @@ internal sealed class CellStore(string directory)
         {
             return null;
         }
-        bool same = r.Model.Sha256 == modelSha && r.Dataset.Sha256 == datasetSha && r.Attack.Name == attack &&
-                    r.Target == target && r.Seed == seed && Canonical(r.Attack.Parameters) == Canonical(parameters);
+        bool same = r.Model.Sha256 == modelSha && r.Dataset.Sha256 == datasetSha && r.Target == target && r.Seed == seed &&
+                    Key(r.Attack.Name, r.Attack.Preset, r.Attack.Parameters, r.Engine) == Key(settings);
         return same ? r : null;
     }
-
-    public static string Canonical(IReadOnlyDictionary<string, object> parameters) =>
-        string.Join(";", parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + (p.Value is JsonElement e ? e.GetRawText() : JsonSerializer.Serialize(p.Value))));
 
     private static string Safe(string name) =>
         string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));

@@ -6,7 +6,7 @@ namespace RobustnessGate.Study.Running;
 /// <param name="Description">One line for the report.</param>
 /// <param name="Budget">Budget name (quick, paper).</param>
 /// <param name="Models">The models.</param>
-/// <param name="Attacks">The attacks with their options.</param>
+/// <param name="Attacks">The attacks with their settings (typed, validated by their definitions).</param>
 /// <param name="Targets">Target modes.</param>
 /// <param name="Count">Images per model (the first N of the data set; only correctly classified ones are attacked).</param>
 /// <param name="Seed">Seed for random targets and starts.</param>
@@ -15,8 +15,8 @@ namespace RobustnessGate.Study.Running;
 /// <param name="GalleryAttack">Attack (untargeted) whose examples the gallery shows.</param>
 /// <param name="GalleryImages">Images per gallery model.</param>
 public sealed record StudyPlan(string Description, string Budget, IReadOnlyList<StudyModelSource> Models,
-    IReadOnlyList<StudyAttackSpec> Attacks, IReadOnlyList<TargetMode> Targets, int Count, long Seed,
-    StudyAttackSpec? Transfer, IReadOnlyList<string> GalleryModels, string GalleryAttack, int GalleryImages)
+    IReadOnlyList<AttackSettings> Attacks, IReadOnlyList<TargetMode> Targets, int Count, long Seed,
+    AttackSettings? Transfer, IReadOnlyList<string> GalleryModels, string GalleryAttack, int GalleryImages)
 {
     /// <summary>Cells the plan runs (attack cells plus one transfer-source cell per model).</summary>
     public int CellCount => Models.Count * Attacks.Count * Targets.Count + (Transfer is null ? 0 : Models.Count);
@@ -31,7 +31,8 @@ public sealed record StudyPlan(string Description, string Budget, IReadOnlyList<
             throw new ArgumentException($"model name '{duplicate.Key}' appears twice; names must be unique");
         if (Count < 1)
             throw new ArgumentException($"count must be at least 1, got {Count}");
-        foreach (var a in Attacks.Append(Transfer).OfType<StudyAttackSpec>())
-            KnownAttacks.Create(a.Attack, new AttackArguments(a.Options));
+        var repeated = Attacks.GroupBy(a => a.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (repeated is not null)
+            throw new ArgumentException($"attack '{repeated.Key}' appears twice; a study runs each attack once");
     }
 }

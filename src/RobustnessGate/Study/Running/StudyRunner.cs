@@ -32,16 +32,16 @@ public static class StudyRunner
         {
             var model = loaded.Get(source.Name);
             models.Add(Describe(source, model, data));
-            foreach (var spec in plan.Attacks)
+            foreach (var settings in plan.Attacks)
             {
                 foreach (var target in plan.Targets)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    var attack = KnownAttacks.Create(spec.Attack, new AttackArguments(spec.Options));
+                    var attack = settings.Create();
                     var targetName = TargetNames.Name(target);
                     if (models.Count == 1)
-                        attacks.Add(new StudyAttack(attack.Name, targetName, attack.Parameters.ToDictionary(p => p.Key, p => Text(p.Value))));
-                    bool inGallery = target == TargetMode.Untargeted && spec.Attack == plan.GalleryAttack && plan.GalleryModels.Contains(source.Name);
+                        attacks.Add(new StudyAttack(attack.Name, targetName, settings.Parameters.ToDictionary(p => p.Key, p => Text(p.Value))));
+                    bool inGallery = target == TargetMode.Untargeted && settings.Name == plan.GalleryAttack && plan.GalleryModels.Contains(source.Name);
                     var result = RunCell(plan, store, state, source.Name, model, subset, attack, target, inGallery, gallery, cancellationToken);
                     cells.Add(StudyCell.From(result, source.Name));
                 }
@@ -72,7 +72,7 @@ public static class StudyRunner
         var label = $"{name} {attack.Name} {targetName}";
         var path = store.ResultPath(name, attack.Name, targetName);
         var galleryPath = store.GalleryPath(name, attack.Name, targetName);
-        var reused = CellStore.Reusable(path, model.Sha256, subset.Sha256, attack.Name, attack.Parameters, targetName, plan.Seed);
+        var reused = CellStore.Reusable(path, model.Sha256, subset.Sha256, attack.Settings, targetName, plan.Seed);
         if (reused is not null && (!inGallery || File.Exists(galleryPath)))
         {
             if (inGallery)

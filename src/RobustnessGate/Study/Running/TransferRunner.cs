@@ -21,12 +21,12 @@ internal static class TransferRunner
     public static IReadOnlyList<TransferCell> Run(StudyPlan plan, CellStore store, LoadedModels loaded, ImageSet data,
         StudyRunner.RunState state, CancellationToken ct)
     {
-        var spec = plan.Transfer!;
+        var settings = plan.Transfer!;
         var sources = new Dictionary<string, (int[] Indices, float[] Pixels)>(StringComparer.Ordinal);
         foreach (var source in plan.Models)
         {
             ct.ThrowIfCancellationRequested();
-            var attack = KnownAttacks.Create(spec.Attack, new AttackArguments(spec.Options));
+            var attack = settings.Create();
             sources[source.Name] = SourceExamples(plan, store, loaded.Get(source.Name), source.Name, data, attack, state, ct);
         }
         using var images = data.ImagesTensor();
@@ -49,19 +49,19 @@ internal static class TransferRunner
                     var predicted = Predict(loaded.Get(target.Name), adversarial);
                     succeeded = keep.Where((k, j) => predicted[j] != data.Labels[indices[k]]).Count();
                 }
-                cells.Add(new TransferCell(spec.Attack, source.Name, target.Name, keep.Length, succeeded));
+                cells.Add(new TransferCell(settings.Name, source.Name, target.Name, keep.Length, succeeded));
             }
         }
         return cells;
     }
 
-    private static (int[] Indices, float[] Pixels) SourceExamples(StudyPlan plan, CellStore store, Models.IClassifier model, string name,
+    private static (int[] Indices, float[] Pixels) SourceExamples(StudyPlan plan, CellStore store, IClassifier model, string name,
         ImageSet data, IAttack attack, StudyRunner.RunState state, CancellationToken ct)
     {
         var label = $"{name} {attack.Name} transfer-source";
         var jsonPath = store.TransferPath(name, ".json");
         var npyPath = store.TransferPath(name, ".npy");
-        var parameters = CellStore.Canonical(attack.Parameters);
+        var parameters = CellStore.Key(attack.Settings);
         if (File.Exists(jsonPath) && File.Exists(npyPath))
         {
             var saved = JsonSerializer.Deserialize<SourceFile>(File.ReadAllText(jsonPath), StudyJson.Options);
