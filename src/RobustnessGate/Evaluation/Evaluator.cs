@@ -86,9 +86,7 @@ public static class Evaluator
         onAdversarial?.Invoke(idx, adv);
 
         // The verdict comes from a fresh forward pass on exactly the returned images, never from the attack's own bookkeeping.
-        long[] predicted;
-        using (no_grad())
-            predicted = model.Logits(adv).argmax(1).data<long>().ToArray();
+        var predicted = Predictions.TopOne(model.Logits, adv);
         for (int k = 0; k < idx.Length; k++)
         {
             int i = idx[k];

@@ -72,6 +72,8 @@ public sealed class ThresholdFile
         if (c.ValueKind != JsonValueKind.Object)
             throw new ThresholdFileException($"{path}: checks[{index}] must be an object");
         var id = String(path, $"checks[{index}]", c, "id", required: true)!;
+        if (!System.Text.RegularExpressions.Regex.IsMatch(id, "^[A-Za-z0-9._-]+$"))
+            throw new ThresholdFileException($"{path}: checks[{index}]: field 'id': expected letters, digits, '.', '_' or '-' (it names snapshot files), found '{id}'");
         var where = $"check '{id}'";
         RejectUnknown(path, where, c, CheckKeys);
         var model = String(path, where, c, "model", required: true)!;
