@@ -12,8 +12,9 @@ internal static class TrainCommand
         robustness-gate train --model <built-in name> [--out <models folder>] [--epochs N]
 
           Retrains one built-in model with its recorded settings (seed, epochs, batch size, learning rate, 2 threads) on the
-          built-in train split, writes <out>/<name>.bin and updates <out>/manifest.json. With the recorded settings the
-          weights are identical, bit for bit, to the shipped ones (the command says whether they are).
+          built-in train split, writes <out>/<name>.bin and updates <out>/manifest.json. With the recorded settings, on a
+          machine with the manifest's CPU kernels (field cpuKernels), the weights are identical, bit for bit, to the
+          shipped ones; other CPU kernels train other weights (the command says which case it is).
           --out defaults to ./models (run it from the repository root to rebuild the shipped files).
           --epochs overrides the recorded epochs (for experiments; the weights then differ from the shipped ones).
           To rebuild the whole zoo, use 'robustness-gate train-zoo'.

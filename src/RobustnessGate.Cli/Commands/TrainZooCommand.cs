@@ -14,7 +14,8 @@ internal static class TrainZooCommand
 
           Retrains every built-in model (or the listed ones) with its recorded settings (seed 1215, epochs, batch size,
           learning rate, 2 threads) on the built-in train split, writes <out>/<name>.bin and updates <out>/manifest.json.
-          With the recorded settings the weights are identical, bit for bit, to the shipped ones; for each model the
+          With the recorded settings, on a machine with the manifest's CPU kernels (field cpuKernels), the weights are
+          identical, bit for bit, to the shipped ones; other CPU kernels train other weights. For each model the
           command prints epochs, test accuracy, parameters, fingerprint, whether the weights are identical to the previous
           manifest entry, training time and file size, then the totals.
           --out defaults to ./models (run it from the repository root to rebuild the shipped files).

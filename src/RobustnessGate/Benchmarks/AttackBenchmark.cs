@@ -78,7 +78,7 @@ public static class AttackBenchmark
     private static double Median(List<double> values) => Summary.Of(values).Median ?? throw new ArgumentException("no rounds were timed", nameof(values));
 
     /// <summary>Paper-budget C&amp;W and EAD through the Evaluator, with RSS before, at peak and after, and the passes they cost.</summary>
-    public static IReadOnlyList<FullRun> FullRuns(IClassifier model, ImageSet data, int count, Action<string>? log = null, int threads = TorchRuntime.DefaultThreads)
+    public static IReadOnlyList<FullRun> FullRuns(IClassifier model, ImageSet data, int count, Action<string>? log = null, int? threads = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);

@@ -191,7 +191,7 @@ public static class Evaluator
         int correct = clean.Where((c, i) => c == data.Labels[i]).Count();
         return new EvaluationResult
         {
-            Engine = EngineInfoFactory.Current(options.Threads),
+            Engine = EngineInfoFactory.Current(options.Threads ?? TorchRuntime.DefaultThreads),
             Model = new ModelInfo(model.Name, model.Sha256),
             Dataset = new DatasetInfo(data.Name, data.Count, data.Sha256),
             Attack = new AttackInfo(attack.Name, attack.Settings.Preset, attack.Settings.Parameters),

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using RobustnessGate.Persistence;
+using RobustnessGate.Runtime;
 
 namespace RobustnessGate.Models;
 
@@ -29,15 +30,18 @@ public sealed record ModelManifest(int SchemaVersion, IReadOnlyList<ModelManifes
         var path = Path.Combine(directory, FileName);
         if (!File.Exists(path))
             return new ModelManifest(CurrentSchemaVersion, []);
+        ModelManifest manifest;
         try
         {
-            return JsonSerializer.Deserialize<ModelManifest>(File.ReadAllText(path), Json)
+            manifest = JsonSerializer.Deserialize<ModelManifest>(File.ReadAllText(path), Json)
                 ?? throw new InvalidDataException($"{path}: empty manifest");
         }
         catch (JsonException e)
         {
             throw new InvalidDataException($"{path}: not a valid model manifest ({e.Message})", e);
         }
+        // An explicit null reads like a missing field: kernels unknown.
+        return manifest with { Models = manifest.Models.Select(m => m.CpuKernels is null ? m with { CpuKernels = CpuKernelSignature.Unknown } : m).ToList() };
     }
 
     /// <summary>This manifest with <paramref name="entry"/> added or replaced, sorted by name.</summary>
@@ -63,9 +67,13 @@ public sealed record ModelManifest(int SchemaVersion, IReadOnlyList<ModelManifes
 /// <param name="Depth">Weight layers on the longest path (see <see cref="BuiltInModel.Depth"/>); absent in older manifests.</param>
 /// <param name="Width">Width multiplier (see <see cref="BuiltInModel.Width"/>); absent in older manifests.</param>
 /// <param name="Series">Depth or width series (see <see cref="BuiltInModel.Series"/>); absent in older manifests.</param>
+/// <param name="CpuKernels">
+/// The CPU kernels the weights were trained with (<see cref="CpuKernelSignature"/>): retraining reproduces them bit for bit
+/// only under the same signature. Absent in older manifests, read as <see cref="CpuKernelSignature.Unknown"/>.
+/// </param>
 public sealed record ModelManifestEntry(string Name, string Family, string Description, string File, long Parameters,
     TrainingOptions Training, int TrainCount, double TestAccuracy, string Sha256, string Engine,
-    int? Depth = null, double? Width = null, string? Series = null)
+    int? Depth = null, double? Width = null, string? Series = null, string CpuKernels = CpuKernelSignature.Unknown)
 {
     /// <summary>Unused; keeps the JSON shape open for later fields.</summary>
     [JsonExtensionData]

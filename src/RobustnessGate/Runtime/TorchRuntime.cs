@@ -6,8 +6,40 @@ namespace RobustnessGate.Runtime;
 /// <summary>Process-wide TorchSharp settings that make results comparable between runs.</summary>
 public static partial class TorchRuntime
 {
-    /// <summary>The thread count every comparable run uses. libtorch splits sums by thread, so results change with it in the last bits.</summary>
-    public const int DefaultThreads = 2;
+    /// <summary>The environment variable that sets <see cref="DefaultThreads"/>.</summary>
+    /// <remarks>
+    /// Test runs get it from the MSBuild property RobustnessGateThreads (build/RobustnessGate.props), through the
+    /// runsettings file build/RobustnessGate.targets writes for every test project.
+    /// </remarks>
+    public const string ThreadsVariable = "ROBUSTNESSGATE_THREADS";
+
+    /// <summary>The thread count when <see cref="ThreadsVariable"/> is not set.</summary>
+    public const int BuiltInThreads = 2;
+
+    /// <summary>The largest thread count <see cref="ThreadsVariable"/> may ask for.</summary>
+    public const int MaxThreads = 1024;
+
+    /// <summary>
+    /// The thread count every comparable run uses: <see cref="ThreadsVariable"/> when it is set, else
+    /// <see cref="BuiltInThreads"/>. libtorch's results change with the thread count, so gates and snapshots pin it.
+    /// </summary>
+    /// <exception cref="ArgumentException">The variable is set to something other than an integer from 1 to <see cref="MaxThreads"/>.</exception>
+    public static int DefaultThreads => ParseThreads(Environment.GetEnvironmentVariable(ThreadsVariable)) ?? BuiltInThreads;
+
+    /// <summary>Parses a value of <see cref="ThreadsVariable"/>: null when unset or empty, else an integer from 1 to <see cref="MaxThreads"/>.</summary>
+    /// <exception cref="ArgumentException">Not such an integer; the message names the variable, the range and the value.</exception>
+    public static int? ParseThreads(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+            return null;
+        if (!int.TryParse(value.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int threads)
+            || threads < 1 || threads > MaxThreads)
+        {
+            throw new ArgumentException(
+                $"environment variable {ThreadsVariable}: expected an integer thread count from 1 to {MaxThreads}, got '{value}'");
+        }
+        return threads;
+    }
 
     private static readonly object Gate = new();
 
@@ -50,14 +82,17 @@ public static partial class TorchRuntime
     public static string WaitPolicy { get; private set; } = "default";
 
     /// <summary>Pins the intra-op thread count and the global seed. Safe to call repeatedly.</summary>
-    public static void Configure(int threads = DefaultThreads, long? seed = null)
+    /// <param name="threads">Intra-op threads; null: <see cref="DefaultThreads"/>.</param>
+    /// <param name="seed">Seeds libtorch's global generator when given.</param>
+    public static void Configure(int? threads = null, long? seed = null)
     {
-        if (threads < 1)
+        int count = threads ?? DefaultThreads;
+        if (count < 1)
             throw new ArgumentOutOfRangeException(nameof(threads), threads, "threads must be at least 1");
         lock (Gate)
         {
-            if (torch.get_num_threads() != threads)
-                torch.set_num_threads(threads);
+            if (torch.get_num_threads() != count)
+                torch.set_num_threads(count);
             if (seed is { } s)
                 torch.manual_seed(s);
         }

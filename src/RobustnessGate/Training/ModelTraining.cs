@@ -48,13 +48,16 @@ public static class ModelTraining
         var manifest = ModelManifest.Read(directory);
         var previous = manifest.Models.FirstOrDefault(m => m.Name == model.Name);
         var entry = new ModelManifestEntry(model.Name, model.Family, model.Description, model.WeightsFile, parameters, options,
-            train.Count, accuracy, sha, EngineInfoFactory.Current(options.Threads).TorchSharp, model.Depth, model.Width, model.Series);
+            train.Count, accuracy, sha, EngineInfoFactory.Current(options.Threads).TorchSharp, model.Depth, model.Width, model.Series,
+            CpuKernelSignature.Current);
         manifest.With(entry).Write(directory);
         clock.Stop();
         bool identical = previous is not null && previous.Sha256 == sha;
         var comparison = previous is null ? "new entry in the manifest"
             : identical ? "weights identical, bit for bit, to the previous manifest entry"
-            : $"weights differ from the previous manifest entry ({previous.Sha256})";
+            : previous.CpuKernels == entry.CpuKernels
+                ? $"weights differ from the previous manifest entry ({previous.Sha256}), trained with the same CPU kernels ({entry.CpuKernels})"
+                : $"weights differ from the previous manifest entry ({previous.Sha256}); expected, since that entry was trained with other CPU kernels ({previous.CpuKernels}, now {entry.CpuKernels})";
         TorchRuntime.ReleaseFreedMemory();
         return new Outcome(entry, comparison, identical, clock.Elapsed, new FileInfo(path).Length);
     }
