@@ -43,6 +43,6 @@ public sealed class CwAttack : IAttack
     public AttackOutput Run(AttackBatch batch, IProgress<AttackProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        return new CwWorker(Options, batch, progress, cancellationToken).Run();
+        return CandidateClasses.Run(batch, Options.Candidates, Norm.L2, b => new CwWorker(Options, b, progress, cancellationToken).Run());
     }
 }

@@ -26,5 +26,9 @@ namespace RobustnessGate.Attacks.CarliniWagner;
 /// Where Adam's epsilon goes. Default <see cref="CwAdam.Reference"/> (Su et al.'s code); <see cref="CwAdam.TensorFlow"/> is
 /// Carlini's original, which can move pixels that sit exactly on the box edges (see <see cref="CwAdam"/>).
 /// </param>
+/// <param name="Candidates">
+/// Untargeted runs only: also attack the k classes with the highest clean logits as targets and keep per image the successful
+/// example of smallest distortion (0, the paper: the untargeted run alone). Costs k + 1 runs.
+/// </param>
 public sealed record CwOptions(int BinarySteps = 9, int Iterations = 1000, double LearningRate = 2e-3, double InitialConst = 0.01,
-    double Confidence = 0, bool AbortEarly = true, bool WarmStart = true, CwAdam Adam = CwAdam.Reference);
+    double Confidence = 0, bool AbortEarly = true, bool WarmStart = true, CwAdam Adam = CwAdam.Reference, int Candidates = 0);

@@ -16,6 +16,10 @@ public static class CommonOptions
     public const string LossDescription =
         "objective: ce = cross-entropy; logit = Su et al.'s --use_zvalue (the true-class logit, or the target's); margin = C&W's logit margin";
 
+    /// <summary>The documentation of every candidates option.</summary>
+    public const string CandidatesDescription =
+        "untargeted only: also attack the k classes with the highest clean logits as targets and keep the smallest successful example (costs k + 1 runs)";
+
     /// <summary>The unit of budgets.</summary>
     public const string PixelUnits = "[0, 1] pixel units";
 }

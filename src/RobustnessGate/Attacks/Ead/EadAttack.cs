@@ -43,6 +43,6 @@ public sealed class EadAttack : IAttack
     public AttackOutput Run(AttackBatch batch, IProgress<AttackProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        return new EadWorker(Options, batch, progress, cancellationToken).Run();
+        return CandidateClasses.Run(batch, Options.Candidates, Norm.L1, b => new EadWorker(Options, b, progress, cancellationToken).Run());
     }
 }

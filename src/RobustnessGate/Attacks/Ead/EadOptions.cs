@@ -20,5 +20,9 @@ namespace RobustnessGate.Attacks.Ead;
 /// iterate, as the reference code does; results then equal the reference's. Larger values are a documented deviation that
 /// trades candidates for speed: an iterate that is never scored can be neither returned nor count as the step's success.
 /// </param>
+/// <param name="Candidates">
+/// Untargeted runs only: also attack the k classes with the highest clean logits as targets and keep per image the successful
+/// example of smallest distortion (0, the paper: the untargeted run alone). Costs k + 1 runs.
+/// </param>
 public sealed record EadOptions(int BinarySteps = 9, int Iterations = 1000, double LearningRate = 1e-2, double InitialConst = 0.01,
-    double Confidence = 0, double Beta = 1e-3, EadDecisionRule DecisionRule = EadDecisionRule.L1, bool AbortEarly = true, int ScoreEvery = 1);
+    double Confidence = 0, double Beta = 1e-3, EadDecisionRule DecisionRule = EadDecisionRule.L1, bool AbortEarly = true, int ScoreEvery = 1, int Candidates = 0);

@@ -50,6 +50,11 @@ public sealed class FgsmSweepAttack : IAttack
     public AttackOutput Run(AttackBatch batch, IProgress<AttackProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        return CandidateClasses.Run(batch, Options.Candidates, Norm.Linf, b => RunOnce(b, progress, cancellationToken));
+    }
+
+    private AttackOutput RunOnce(AttackBatch batch, IProgress<AttackProgress>? progress, CancellationToken cancellationToken)
+    {
         using var scope = NewDisposeScope();
         var x0 = batch.Images.detach();
         var (grad, _) = Gradients.Of(batch.Model, x0, z => Losses.Objective(Options.Loss, z, batch.Classes, batch.Targeted));

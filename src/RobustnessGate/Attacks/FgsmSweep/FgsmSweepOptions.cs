@@ -10,7 +10,11 @@ namespace RobustnessGate.Attacks.FgsmSweep;
 /// <param name="MaxEpsilon">Largest budget tried. Default 1 (the whole box).</param>
 /// <param name="Norm">Linf (sign of the gradient, the paper's --ord inf) or L2 (gradient / ||gradient||_2). Default Linf.</param>
 /// <param name="Loss">Objective. Paper: <see cref="AttackLoss.Logit"/> (--use_zvalue). <see cref="AttackLoss.Margin"/> is the C&amp;W-style margin.</param>
-public sealed record FgsmSweepOptions(double EpsilonStep = 0.001, double MaxEpsilon = 1, Norm Norm = Norm.Linf, AttackLoss Loss = AttackLoss.Logit)
+/// <param name="Candidates">
+/// Untargeted runs only: also attack the k classes with the highest clean logits as targets and keep per image the successful
+/// example of smallest distortion (0, the paper: the untargeted run alone). Costs k + 1 runs.
+/// </param>
+public sealed record FgsmSweepOptions(double EpsilonStep = 0.001, double MaxEpsilon = 1, Norm Norm = Norm.Linf, AttackLoss Loss = AttackLoss.Logit, int Candidates = 0)
 {
     /// <summary>Most grid points a sweep may have.</summary>
     public const int MaxGridPoints = 100_000;

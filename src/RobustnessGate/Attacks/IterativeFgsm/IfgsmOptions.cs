@@ -14,4 +14,8 @@ namespace RobustnessGate.Attacks.IterativeFgsm;
 /// Objective. Paper: <see cref="AttackLoss.Logit"/> (--use_zvalue: ascend -z_y, or z_t when targeted). <see cref="AttackLoss.Margin"/>
 /// (C&amp;W-style) usually finds smaller budgets.
 /// </param>
-public sealed record IfgsmOptions(double InitialEpsilon = 0.02, int Attempts = 9, int Iterations = 50, AttackLoss Loss = AttackLoss.Logit);
+/// <param name="Candidates">
+/// Untargeted runs only: also attack the k classes with the highest clean logits as targets and keep per image the successful
+/// example of smallest distortion (0, the paper: the untargeted run alone). Costs k + 1 runs.
+/// </param>
+public sealed record IfgsmOptions(double InitialEpsilon = 0.02, int Attempts = 9, int Iterations = 50, AttackLoss Loss = AttackLoss.Logit, int Candidates = 0);
