@@ -3,6 +3,7 @@ using RobustnessGate.Data;
 using RobustnessGate.Evaluation;
 using RobustnessGate.Models;
 using RobustnessGate.Runtime;
+using RobustnessGate.Study.Frontiers;
 
 namespace RobustnessGate.Study.Running;
 
@@ -25,6 +26,7 @@ public static class StudyRunner
         var state = new RunState(plan, progress);
         var models = new List<StudyModelInfo>();
         var cells = new List<StudyCell>();
+        var results = new List<(string Model, EvaluationResult Result)>();
         var gallery = new List<GalleryItem>();
         var attacks = new List<StudyAttack>();
         using var loaded = new LoadedModels(plan.Models);
@@ -44,6 +46,7 @@ public static class StudyRunner
                     bool inGallery = target == TargetMode.Untargeted && settings.Name == plan.GalleryAttack && plan.GalleryModels.Contains(source.Name);
                     var result = RunCell(plan, store, state, source.Name, model, subset, attack, target, inGallery, gallery, cancellationToken);
                     cells.Add(StudyCell.From(result, source.Name));
+                    results.Add((source.Name, result));
                 }
             }
         }
@@ -62,6 +65,7 @@ public static class StudyRunner
             Transfer = transfer,
         };
         StudyJson.Write(Path.Combine(directory, "study.json"), study);
+        FrontierFiles.WriteAll(Path.Combine(directory, "frontiers"), FrontierFiles.Build(study, results, data.Count, data.Sha256));
         return study;
     }
 
