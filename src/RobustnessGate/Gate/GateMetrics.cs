@@ -1,31 +1,55 @@
 using RobustnessGate.Evaluation;
+using RobustnessGate.Metrics;
 
 namespace RobustnessGate.Gate;
 
-/// <summary>The metrics a gate can bound, read from an <see cref="EvaluationResult"/>.</summary>
+/// <summary>
+/// The metrics a gate can hold. Standard errors: a rate p over n images has sqrt(p (1 - p) / n) (binomial); a mean distortion
+/// over the k successful examples has std / sqrt(k); a median has 1.2533 std / sqrt(k) (the large-sample standard error of a
+/// median, sqrt(pi / 2) times the mean's, for a symmetric distribution).
+/// </summary>
 public static class GateMetrics
 {
-    private static readonly Dictionary<string, Func<EvaluationResult, double?>> Readers = new(StringComparer.Ordinal)
-    {
-        ["cleanAccuracy"] = r => r.CleanAccuracy,
-        ["successRate"] = r => r.SuccessRate,
-        ["robustAccuracy"] = r => r.RobustAccuracy,
-        ["meanL0"] = r => r.Distortion.L0.Mean,
-        ["meanL1"] = r => r.Distortion.L1.Mean,
-        ["meanL2"] = r => r.Distortion.L2.Mean,
-        ["meanLinf"] = r => r.Distortion.Linf.Mean,
-        ["medianL1"] = r => r.Distortion.L1.Median,
-        ["medianL2"] = r => r.Distortion.L2.Median,
-        ["medianLinf"] = r => r.Distortion.Linf.Median,
-    };
+    /// <summary>The unit of rates.</summary>
+    public const string Fraction = "fraction";
+
+    private const string Pixels = "[0, 1] pixel units";
+
+    private static readonly GateMetric[] Catalogue =
+    [
+        new("cleanAccuracy", MetricDirection.HigherIsBetter, Fraction, r => r.CleanAccuracy, r => Binomial(r.CleanAccuracy, r.Dataset.Count)),
+        new("successRate", MetricDirection.LowerIsBetter, Fraction, r => r.SuccessRate, r => r.SuccessRate is { } p ? Binomial(p, r.Attacked) : null),
+        new("robustAccuracy", MetricDirection.HigherIsBetter, Fraction, r => r.RobustAccuracy, r => Binomial(r.RobustAccuracy, r.Dataset.Count)),
+        Mean("meanL0", "changed elements", d => d.L0), Mean("meanL1", Pixels, d => d.L1), Mean("meanL2", Pixels, d => d.L2), Mean("meanLinf", Pixels, d => d.Linf),
+        Median("medianL1", d => d.L1), Median("medianL2", d => d.L2), Median("medianLinf", d => d.Linf),
+    ];
+
+    /// <summary>Every metric, in snapshot order.</summary>
+    public static IReadOnlyList<GateMetric> All => Catalogue;
 
     /// <summary>Every metric name.</summary>
-    public static IReadOnlyCollection<string> Names => Readers.Keys;
+    public static IReadOnlyCollection<string> Names => Catalogue.Select(m => m.Name).ToArray();
 
     /// <summary>True when <paramref name="name"/> is a metric.</summary>
-    public static bool IsKnown(string name) => Readers.ContainsKey(name);
+    public static bool IsKnown(string name) => Find(name) is not null;
 
-    /// <summary>The value of <paramref name="name"/> in <paramref name="result"/> (null when undefined, e.g. no success).</summary>
-    public static double? Read(EvaluationResult result, string name) =>
-        Readers.TryGetValue(name, out var read) ? read(result) : throw new ArgumentException($"unknown metric '{name}'; expected one of {string.Join(", ", Names)}");
+    /// <summary>The metric called <paramref name="name"/>, or null.</summary>
+    public static GateMetric? Find(string name) => Catalogue.FirstOrDefault(m => m.Name == name);
+
+    /// <summary>The metric called <paramref name="name"/>; unknown names are an error listing the known ones.</summary>
+    public static GateMetric Get(string name) =>
+        Find(name) ?? throw new ArgumentException($"unknown metric '{name}'; expected one of {string.Join(", ", Names)}");
+
+    /// <summary>The value of <paramref name="name"/> in <paramref name="result"/> (null when undefined).</summary>
+    public static double? Read(EvaluationResult result, string name) => Get(name).Read(result);
+
+    private static double? Binomial(double p, int n) => n > 0 ? Math.Sqrt(p * (1 - p) / n) : null;
+
+    private static GateMetric Mean(string name, string unit, Func<DistortionStatistics, Summary> pick) =>
+        new(name, MetricDirection.HigherIsBetter, unit, r => pick(r.Distortion).Mean,
+            r => pick(r.Distortion).Std is { } s && r.Succeeded > 0 ? s / Math.Sqrt(r.Succeeded) : null);
+
+    private static GateMetric Median(string name, Func<DistortionStatistics, Summary> pick) =>
+        new(name, MetricDirection.HigherIsBetter, Pixels, r => pick(r.Distortion).Median,
+            r => pick(r.Distortion).Std is { } s && r.Succeeded > 0 ? 1.2533 * s / Math.Sqrt(r.Succeeded) : null);
 }

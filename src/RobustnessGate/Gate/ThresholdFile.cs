@@ -1,21 +1,31 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using RobustnessGate.Attacks;
+using RobustnessGate.Data;
+using RobustnessGate.Models;
+using RobustnessGate.Study.Running;
 
 namespace RobustnessGate.Gate;
 
 /// <summary>
-/// A gate threshold file (thresholds/*.json): a schema version and a list of checks. Comments and trailing commas are
-/// allowed; unknown keys, unknown metrics and attacks, bad attack options and inconsistent bounds are errors whose message
-/// names the file, the check and the field.
+/// A gate threshold file (thresholds/*.json), schema version 2: checks with a model, data, an attack bound to its
+/// definition, metric bands (Stryker's high / low / break, direction known per metric), regression tolerances against the
+/// approved baseline, and a frontier. Version 1 files (min/max bounds) are still read: a bound on the bad side becomes
+/// 'break'. Comments and trailing commas are allowed; unknown keys, unknown metrics, attack options the attack does not take,
+/// rates outside [0, 1], bands out of order and duplicate ids are errors naming the file, the check, the field, the
+/// expected and the found value. Relative paths resolve against the file's folder.
 /// </summary>
-public sealed class ThresholdFile
+public sealed partial class ThresholdFile
 {
-    /// <summary>The schema version this code reads.</summary>
-    public const int CurrentSchemaVersion = 1;
+    /// <summary>The schema version this code writes and reads.</summary>
+    public const int CurrentSchemaVersion = 2;
 
-    private static readonly string[] TopKeys = ["$schema", "schemaVersion", "checks"];
-    private static readonly string[] CheckKeys = ["id", "model", "attack", "preset", "options", "target", "count", "seed", "bounds", "description"];
+    private static readonly string[] TopKeys = ["$schema", "schemaVersion", "defaults", "checks"];
+    private static readonly string[] DefaultKeys = ["dataset", "count", "seed", "maxRegression"];
+    private static readonly string[] CheckKeys = ["id", "description", "model", "normalization", "dataset", "attack", "budget", "preset", "options",
+        "target", "count", "seed", "metrics", "maxRegression", "frontier"];
+    private static readonly string[] V1CheckKeys = ["id", "description", "model", "attack", "preset", "options", "target", "count", "seed", "bounds"];
 
     private ThresholdFile(string path, IReadOnlyList<GateCheck> checks)
     {
@@ -23,8 +33,11 @@ public sealed class ThresholdFile
         Checks = checks;
     }
 
-    /// <summary>The file.</summary>
+    /// <summary>The file (absolute path).</summary>
     public string Path { get; }
+
+    /// <summary>The folder relative paths resolve against.</summary>
+    public string Directory => System.IO.Path.GetDirectoryName(Path)!;
 
     /// <summary>The checks, in file order.</summary>
     public IReadOnlyList<GateCheck> Checks { get; }
@@ -33,6 +46,7 @@ public sealed class ThresholdFile
     public static ThresholdFile Load(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        path = System.IO.Path.GetFullPath(path);
         if (!File.Exists(path))
             throw new ThresholdFileException($"{path}: threshold file not found");
         JsonDocument doc;
@@ -48,100 +62,37 @@ public sealed class ThresholdFile
         {
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
-                throw new ThresholdFileException($"{path}: expected a JSON object at the top");
+                throw new ThresholdFileException($"{path}: expected a JSON object at the top, found {root.ValueKind}");
             RejectUnknown(path, "the top level", root, TopKeys);
-            if (!root.TryGetProperty("schemaVersion", out var v) || v.ValueKind != JsonValueKind.Number || v.GetInt32() != CurrentSchemaVersion)
-                throw new ThresholdFileException($"{path}: field 'schemaVersion' must be {CurrentSchemaVersion}");
+            int version = root.TryGetProperty("schemaVersion", out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var n) ? n : -1;
+            if (version is not (1 or CurrentSchemaVersion))
+                throw new ThresholdFileException($"{path}: field 'schemaVersion': expected 1 or {CurrentSchemaVersion}, found {(root.TryGetProperty("schemaVersion", out var f) ? f.GetRawText() : "nothing")}");
+            var reader = new Reader(path, version);
+            if (root.TryGetProperty("defaults", out var defaults))
+            {
+                if (version == 1)
+                    throw new ThresholdFileException($"{path}: field 'defaults' needs schemaVersion 2");
+                reader.ReadDefaults(defaults);
+            }
             if (!root.TryGetProperty("checks", out var checks) || checks.ValueKind != JsonValueKind.Array)
-                throw new ThresholdFileException($"{path}: field 'checks' must be an array of checks");
+                throw new ThresholdFileException($"{path}: field 'checks': expected an array of checks");
             var list = new List<GateCheck>();
-            int n = 0;
+            int index = 0;
             foreach (var c in checks.EnumerateArray())
             {
-                var check = ReadCheck(path, c, n++);
+                var check = reader.ReadCheck(c, index++);
                 if (list.Any(x => x.Id == check.Id))
-                    throw new ThresholdFileException($"{path}: check id '{check.Id}' appears twice; ids must be unique");
+                    throw new ThresholdFileException($"{path}: checks[{index - 1}]: field 'id': '{check.Id}' appears twice; ids must be unique (they name snapshot files)");
                 list.Add(check);
             }
+            if (list.Count == 0)
+                throw new ThresholdFileException($"{path}: field 'checks': expected at least one check, found none (a gate that checks nothing would pass silently)");
             return new ThresholdFile(path, list);
         }
     }
 
-    private static GateCheck ReadCheck(string path, JsonElement c, int index)
-    {
-        if (c.ValueKind != JsonValueKind.Object)
-            throw new ThresholdFileException($"{path}: checks[{index}] must be an object");
-        var id = String(path, $"checks[{index}]", c, "id", required: true)!;
-        if (!System.Text.RegularExpressions.Regex.IsMatch(id, "^[A-Za-z0-9._-]+$"))
-            throw new ThresholdFileException($"{path}: checks[{index}]: field 'id': expected letters, digits, '.', '_' or '-' (it names snapshot files), found '{id}'");
-        var where = $"check '{id}'";
-        RejectUnknown(path, where, c, CheckKeys);
-        var model = String(path, where, c, "model", required: true)!;
-        var attack = String(path, where, c, "attack", required: true)!;
-        var target = String(path, where, c, "target", required: false) ?? "untargeted";
-        try
-        {
-            TargetNames.Parse(target);
-        }
-        catch (ArgumentException e)
-        {
-            throw new ThresholdFileException($"{path}: {where}: field 'target': {e.Message}");
-        }
-        int count = Int(path, where, c, "count", 100, 1);
-        long seed = Int(path, where, c, "seed", 1215, int.MinValue);
-        var settings = ReadAttack(path, where, c, attack);
-        var bounds = ReadBounds(path, where, c);
-        return new GateCheck(id, model, settings, target, count, seed, bounds);
-    }
-
-    /// <summary>The check's attack bound to its definition: preset (default strong) plus the 'options' object.</summary>
-    private static AttackSettings ReadAttack(string path, string where, JsonElement c, string attack)
-    {
-        var definition = KnownAttacks.Find(attack)
-            ?? throw new ThresholdFileException($"{path}: {where}: field 'attack': expected one of {string.Join(", ", KnownAttacks.All.Select(a => a.Name))}, found '{attack}'");
-        var presetText = String(path, where, c, "preset", required: false);
-        var preset = presetText is null ? AttackPreset.Strong : AttackPresets.TryParse(presetText)
-            ?? throw new ThresholdFileException($"{path}: {where}: field 'preset': expected one of {string.Join(", ", AttackPresets.Names)}, found '{presetText}'");
-        try
-        {
-            if (!c.TryGetProperty("options", out var o))
-                return definition.Configure(preset);
-            if (o.ValueKind != JsonValueKind.Object)
-                throw new ThresholdFileException($"{path}: {where}: field 'options': expected an object of options of attack '{attack}', found {o.ValueKind}");
-            return definition.Configure(preset, o);
-        }
-        catch (AttackOptionException e)
-        {
-            if (e.UnknownOption)
-                throw new ThresholdFileException($"{path}: {where}: field 'options.{e.Option}': unknown option of attack '{attack}'; expected one of {string.Join(", ", e.Allowed)}", e);
-            var field = e.Option is null ? (presetText is not null && e.Problem.Contains("preset", StringComparison.Ordinal) ? "preset" : "options") : "options." + e.Option;
-            throw new ThresholdFileException($"{path}: {where}: field '{field}': {e.Problem}", e);
-        }
-    }
-
-    private static List<MetricBound> ReadBounds(string path, string where, JsonElement c)
-    {
-        if (!c.TryGetProperty("bounds", out var b) || b.ValueKind != JsonValueKind.Object)
-            throw new ThresholdFileException($"{path}: {where}: field 'bounds' must be an object such as {{\"successRate\": {{\"max\": 0.5}}}}");
-        var bounds = new List<MetricBound>();
-        foreach (var m in b.EnumerateObject())
-        {
-            if (!GateMetrics.IsKnown(m.Name))
-                throw new ThresholdFileException($"{path}: {where}: unknown metric 'bounds.{m.Name}'; expected one of {string.Join(", ", GateMetrics.Names)}");
-            if (m.Value.ValueKind != JsonValueKind.Object)
-                throw new ThresholdFileException($"{path}: {where}: field 'bounds.{m.Name}' must be an object with 'min' and/or 'max'");
-            RejectUnknown(path, $"{where}, bounds.{m.Name}", m.Value, ["min", "max"]);
-            double? min = Number(path, where, m.Value, m.Name, "min"), max = Number(path, where, m.Value, m.Name, "max");
-            if (min is null && max is null)
-                throw new ThresholdFileException($"{path}: {where}: field 'bounds.{m.Name}' needs 'min' or 'max'");
-            if (min is not null && max is not null && min > max)
-                throw new ThresholdFileException($"{path}: {where}: bounds.{m.Name}: min must be <= max. Current min: {min.Value.ToString(CultureInfo.InvariantCulture)}, max: {max.Value.ToString(CultureInfo.InvariantCulture)}");
-            bounds.Add(new MetricBound(m.Name, min, max));
-        }
-        if (bounds.Count == 0)
-            throw new ThresholdFileException($"{path}: {where}: field 'bounds' is empty; give at least one metric bound");
-        return bounds;
-    }
+    [GeneratedRegex("^[A-Za-z0-9._-]+$")]
+    private static partial Regex IdPattern();
 
     private static void RejectUnknown(string path, string where, JsonElement e, string[] known)
     {
@@ -152,30 +103,273 @@ public sealed class ThresholdFile
         }
     }
 
-    private static string? String(string path, string where, JsonElement e, string name, bool required)
-    {
-        if (!e.TryGetProperty(name, out var v))
-            return required ? throw new ThresholdFileException($"{path}: {where}: field '{name}' is required") : null;
-        if (v.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(v.GetString()))
-            throw new ThresholdFileException($"{path}: {where}: field '{name}' must be a non-empty string");
-        return v.GetString();
-    }
+    private static string Num(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 
-    private static int Int(string path, string where, JsonElement e, string name, int fallback, int min)
+    /// <summary>Reads checks with the file's defaults.</summary>
+    private sealed class Reader(string path, int version)
     {
-        if (!e.TryGetProperty(name, out var v))
-            return fallback;
-        if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out var i) || i < min)
-            throw new ThresholdFileException($"{path}: {where}: field '{name}' must be a whole number >= {min}");
-        return i;
-    }
+        private DataSource _dataset = new(BuiltInData.TestName, null, null);
+        private int _count = 100;
+        private long _seed = 1215;
+        private RegressionTolerance _tolerance = RegressionTolerance.Default;
 
-    private static double? Number(string path, string where, JsonElement e, string metric, string name)
-    {
-        if (!e.TryGetProperty(name, out var v))
-            return null;
-        if (v.ValueKind != JsonValueKind.Number)
-            throw new ThresholdFileException($"{path}: {where}: field 'bounds.{metric}.{name}' must be a number");
-        return v.GetDouble();
+        private string Dir => System.IO.Path.GetDirectoryName(path)!;
+
+        public void ReadDefaults(JsonElement d)
+        {
+            if (d.ValueKind != JsonValueKind.Object)
+                throw new ThresholdFileException($"{path}: field 'defaults': expected an object, found {d.ValueKind}");
+            RejectUnknown(path, "defaults", d, DefaultKeys);
+            if (d.TryGetProperty("dataset", out var ds))
+                _dataset = Dataset("defaults", ds);
+            _count = Int("defaults", d, "count", _count, 1);
+            _seed = Long("defaults", d, "seed", _seed);
+            if (d.TryGetProperty("maxRegression", out var mr))
+                _tolerance = Tolerance("defaults", "maxRegression", mr, _tolerance);
+        }
+
+        public GateCheck ReadCheck(JsonElement c, int index)
+        {
+            if (c.ValueKind != JsonValueKind.Object)
+                throw new ThresholdFileException($"{path}: checks[{index}]: expected an object, found {c.ValueKind}");
+            var id = String($"checks[{index}]", c, "id", required: true)!;
+            if (!IdPattern().IsMatch(id))
+                throw new ThresholdFileException($"{path}: checks[{index}]: field 'id': expected letters, digits, '.', '_' or '-' (it names snapshot files), found '{id}'");
+            var where = $"check '{id}'";
+            RejectUnknown(path, where, c, version == 1 ? V1CheckKeys : CheckKeys);
+            var description = String(where, c, "description", required: false);
+            var model = Model(where, c);
+            var data = c.TryGetProperty("dataset", out var ds) ? Dataset(where, ds) : _dataset;
+            var attack = Attack(where, c);
+            var targetText = String(where, c, "target", required: false) ?? "untargeted";
+            TargetMode target;
+            try
+            {
+                target = TargetNames.Parse(targetText);
+            }
+            catch (ArgumentException)
+            {
+                throw new ThresholdFileException($"{path}: {where}: field 'target': expected one of {string.Join(", ", TargetNames.All)}, found '{targetText}'");
+            }
+            int count = Int(where, c, "count", _count, 1);
+            long seed = Long(where, c, "seed", _seed);
+            var tolerance = c.TryGetProperty("maxRegression", out var mr) ? Tolerance(where, "maxRegression", mr, _tolerance) : _tolerance;
+            var metrics = version == 1 ? V1Bounds(where, c, tolerance) : Metrics(where, c, tolerance);
+            FrontierThreshold? frontier = c.TryGetProperty("frontier", out var fr) ? Frontier(where, fr) : null;
+            return new GateCheck(id, description, model, data, attack, target, count, seed, metrics, tolerance, frontier);
+        }
+
+        private ModelSource Model(string where, JsonElement c)
+        {
+            var spec = String(where, c, "model", required: true)!;
+            if (KnownModels.Find(spec) is null)
+            {
+                spec = System.IO.Path.GetFullPath(System.IO.Path.Combine(Dir, spec));
+                if (!File.Exists(spec))
+                    throw new ThresholdFileException($"{path}: {where}: field 'model': expected a built-in model ({string.Join(", ", KnownModels.All.Select(m => m.Name))}) or a TorchScript file, found no file {spec}");
+            }
+            Normalization? normalization = null;
+            if (c.TryGetProperty("normalization", out var n))
+            {
+                if (n.ValueKind != JsonValueKind.Object)
+                    throw new ThresholdFileException($"{path}: {where}: field 'normalization': expected {{\"mean\": [...], \"std\": [...]}}, found {n.ValueKind}");
+                RejectUnknown(path, $"{where}, normalization", n, ["mean", "std"]);
+                var mean = Floats(where, n, "normalization.mean");
+                var std = Floats(where, n, "normalization.std");
+                if (mean.Count != std.Count || mean.Count == 0)
+                    throw new ThresholdFileException($"{path}: {where}: field 'normalization': expected as many std values as mean values, found {mean.Count} mean and {std.Count} std");
+                if (std.Any(s => !(s > 0)))
+                    throw new ThresholdFileException($"{path}: {where}: field 'normalization.std': expected positive values, found [{string.Join(", ", std.Select(s => s.ToString(CultureInfo.InvariantCulture)))}]");
+                normalization = new Normalization(mean, std);
+            }
+            return new ModelSource(spec, normalization);
+        }
+
+        private List<float> Floats(string where, JsonElement n, string field)
+        {
+            var name = field[(field.IndexOf('.', StringComparison.Ordinal) + 1)..];
+            if (!n.TryGetProperty(name, out var a) || a.ValueKind != JsonValueKind.Array || a.EnumerateArray().Any(x => x.ValueKind != JsonValueKind.Number))
+                throw new ThresholdFileException($"{path}: {where}: field '{field}': expected an array of numbers");
+            return a.EnumerateArray().Select(x => (float)x.GetDouble()).ToList();
+        }
+
+        private DataSource Dataset(string where, JsonElement ds)
+        {
+            if (ds.ValueKind == JsonValueKind.String)
+            {
+                var name = ds.GetString()!;
+                if (!BuiltInData.IsBuiltIn(name))
+                    throw new ThresholdFileException($"{path}: {where}: field 'dataset': expected {BuiltInData.TestName}, {BuiltInData.TrainName} or {{\"images\": ..., \"labels\": ...}}, found '{name}'");
+                return new DataSource(name, null, null);
+            }
+            if (ds.ValueKind != JsonValueKind.Object)
+                throw new ThresholdFileException($"{path}: {where}: field 'dataset': expected a built-in name or {{\"images\": ..., \"labels\": ...}}, found {ds.ValueKind}");
+            RejectUnknown(path, $"{where}, dataset", ds, ["images", "labels"]);
+            string File(string key)
+            {
+                var text = String(where, ds, key, required: true, prefix: "dataset.")!;
+                var full = System.IO.Path.GetFullPath(System.IO.Path.Combine(Dir, text));
+                if (!System.IO.File.Exists(full))
+                    throw new ThresholdFileException($"{path}: {where}: field 'dataset.{key}': file {full} not found");
+                return full;
+            }
+            return new DataSource(null, File("images"), File("labels"));
+        }
+
+        private AttackSettings Attack(string where, JsonElement c)
+        {
+            var name = String(where, c, "attack", required: true)!;
+            var definition = KnownAttacks.Find(name)
+                ?? throw new ThresholdFileException($"{path}: {where}: field 'attack': expected one of {string.Join(", ", KnownAttacks.All.Select(a => a.Name))}, found '{name}'");
+            var presetText = String(where, c, "preset", required: false);
+            AttackPreset? preset = presetText is null ? null : AttackPresets.TryParse(presetText)
+                ?? throw new ThresholdFileException($"{path}: {where}: field 'preset': expected one of {string.Join(", ", AttackPresets.Names)}, found '{presetText}'");
+            AttackSettings? start = null;
+            if (String(where, c, "budget", required: false) is { } budgetText)
+            {
+                if (!StudyBudgets.Names.Contains(budgetText))
+                    throw new ThresholdFileException($"{path}: {where}: field 'budget': expected one of {string.Join(", ", StudyBudgets.Names)}, found '{budgetText}'");
+                start = StudyBudgets.Attacks(StudyBudgets.Parse(budgetText)).FirstOrDefault(a => a.Name == definition.Name)
+                    ?? throw new ThresholdFileException($"{path}: {where}: field 'budget': the {budgetText} budget has no attack '{definition.Name}'; it has {string.Join(", ", StudyBudgets.Attacks(StudyBudgets.Parse(budgetText)).Select(a => a.Name))}");
+                if (preset is { } p && AttackPresets.Name(p) != start.Preset)
+                    throw new ThresholdFileException($"{path}: {where}: field 'preset': the {budgetText} budget is built on preset '{start.Preset}', found '{presetText}'");
+            }
+            try
+            {
+                start ??= definition.Configure(preset ?? AttackPreset.Strong);
+                if (!c.TryGetProperty("options", out var o))
+                    return start;
+                if (o.ValueKind != JsonValueKind.Object)
+                    throw new ThresholdFileException($"{path}: {where}: field 'options': expected an object of options of attack '{name}', found {o.ValueKind}");
+                return definition.Configure(start, o);
+            }
+            catch (AttackOptionException e)
+            {
+                if (e.UnknownOption)
+                    throw new ThresholdFileException($"{path}: {where}: field 'options.{e.Option}': unknown option of attack '{name}'; expected one of {string.Join(", ", e.Allowed)}", e);
+                var field = e.Option is null ? "preset" : "options." + e.Option;
+                throw new ThresholdFileException($"{path}: {where}: field '{field}': {e.Problem}", e);
+            }
+        }
+
+        private List<MetricThreshold> Metrics(string where, JsonElement c, RegressionTolerance tolerance)
+        {
+            if (!c.TryGetProperty("metrics", out var m) || m.ValueKind != JsonValueKind.Object)
+                throw new ThresholdFileException($"{path}: {where}: field 'metrics': expected an object such as {{\"successRate\": {{\"break\": 0.9}}, \"meanL2\": {{\"low\": 1.2, \"break\": 1.0}}}}");
+            var list = new List<MetricThreshold>();
+            foreach (var p in m.EnumerateObject())
+            {
+                var metric = GateMetrics.Find(p.Name)
+                    ?? throw new ThresholdFileException($"{path}: {where}: unknown metric 'metrics.{p.Name}'; expected one of {string.Join(", ", GateMetrics.Names)}");
+                if (p.Value.ValueKind != JsonValueKind.Object)
+                    throw new ThresholdFileException($"{path}: {where}: field 'metrics.{p.Name}': expected an object with high, low, break and/or maxRegression, found {p.Value.ValueKind}");
+                RejectUnknown(path, $"{where}, metrics.{p.Name}", p.Value, ["high", "low", "break", "maxRegression"]);
+                var bands = new MetricBands(Band(where, metric, p.Value, "high"), Band(where, metric, p.Value, "low"), Band(where, metric, p.Value, "break"));
+                if (bands.OrderProblem(metric.Direction) is { } problem)
+                    throw new ThresholdFileException($"{path}: {where}: metrics.{p.Name}: {problem}");
+                var own = p.Value.TryGetProperty("maxRegression", out var mr) ? Tolerance(where, $"metrics.{p.Name}.maxRegression", mr, tolerance) : tolerance;
+                list.Add(new MetricThreshold(metric, bands, own));
+            }
+            if (list.Count == 0)
+                throw new ThresholdFileException($"{path}: {where}: field 'metrics' is empty; hold at least one metric");
+            return list;
+        }
+
+        private double? Band(string where, GateMetric metric, JsonElement e, string name)
+        {
+            if (!e.TryGetProperty(name, out var v))
+                return null;
+            if (v.ValueKind != JsonValueKind.Number)
+                throw new ThresholdFileException($"{path}: {where}: field 'metrics.{metric.Name}.{name}': expected a number, found {v.GetRawText()}");
+            double d = v.GetDouble();
+            if (metric.IsRate && d is < 0 or > 1)
+                throw new ThresholdFileException($"{path}: {where}: field 'metrics.{metric.Name}.{name}': {metric.Name} is a fraction in [0, 1] (0.95 = 95 %), found {Num(d)}");
+            if (!metric.IsRate && d < 0)
+                throw new ThresholdFileException($"{path}: {where}: field 'metrics.{metric.Name}.{name}': expected a distortion >= 0, found {Num(d)}");
+            return d;
+        }
+
+        private List<MetricThreshold> V1Bounds(string where, JsonElement c, RegressionTolerance tolerance)
+        {
+            if (!c.TryGetProperty("bounds", out var b) || b.ValueKind != JsonValueKind.Object)
+                throw new ThresholdFileException($"{path}: {where}: field 'bounds' must be an object such as {{\"successRate\": {{\"max\": 0.5}}}}");
+            var list = new List<MetricThreshold>();
+            foreach (var m in b.EnumerateObject())
+            {
+                var metric = GateMetrics.Find(m.Name)
+                    ?? throw new ThresholdFileException($"{path}: {where}: unknown metric 'bounds.{m.Name}'; expected one of {string.Join(", ", GateMetrics.Names)}");
+                RejectUnknown(path, $"{where}, bounds.{m.Name}", m.Value, ["min", "max"]);
+                var bad = metric.Direction == MetricDirection.HigherIsBetter ? "min" : "max";
+                var good = bad == "min" ? "max" : "min";
+                if (m.Value.TryGetProperty(good, out _))
+                    throw new ThresholdFileException($"{path}: {where}: field 'bounds.{m.Name}.{good}': a {good} bound on {m.Name} has no equivalent in schema version 2 (it would fail a model for being too robust); remove it or migrate the file to version 2 (README, 'The gate')");
+                if (!m.Value.TryGetProperty(bad, out var v) || v.ValueKind != JsonValueKind.Number)
+                    throw new ThresholdFileException($"{path}: {where}: field 'bounds.{m.Name}.{bad}': expected a number");
+                list.Add(new MetricThreshold(metric, new MetricBands(null, null, v.GetDouble()), tolerance));
+            }
+            return list;
+        }
+
+        private FrontierThreshold Frontier(string where, JsonElement f)
+        {
+            if (f.ValueKind != JsonValueKind.Object)
+                throw new ThresholdFileException($"{path}: {where}: field 'frontier': expected {{\"file\": ..., \"tolerance\": 0.1}}, found {f.ValueKind}");
+            RejectUnknown(path, $"{where}, frontier", f, ["file", "tolerance"]);
+            var file = String(where, f, "file", required: true, prefix: "frontier.")!;
+            double tolerance = 0.1;
+            if (f.TryGetProperty("tolerance", out var t))
+            {
+                if (t.ValueKind != JsonValueKind.Number || t.GetDouble() is < 0 or >= 1)
+                    throw new ThresholdFileException($"{path}: {where}: field 'frontier.tolerance': expected the largest relative gap behind the frontier as a fraction in [0, 1) (0.1 = 10 %), found {t.GetRawText()}");
+                tolerance = t.GetDouble();
+            }
+            return new FrontierThreshold(System.IO.Path.GetFullPath(System.IO.Path.Combine(Dir, file)), tolerance);
+        }
+
+        private RegressionTolerance Tolerance(string where, string field, JsonElement e, RegressionTolerance start)
+        {
+            if (e.ValueKind != JsonValueKind.Object)
+                throw new ThresholdFileException($"{path}: {where}: field '{field}': expected {{\"absolute\": ..., \"relative\": ..., \"standardErrors\": ...}}, found {e.ValueKind}");
+            RejectUnknown(path, $"{where}, {field}", e, ["absolute", "relative", "standardErrors"]);
+            double Part(string key, double current, double max)
+            {
+                if (!e.TryGetProperty(key, out var v))
+                    return current;
+                if (v.ValueKind != JsonValueKind.Number || v.GetDouble() is var d && (d < 0 || d > max || !double.IsFinite(d)))
+                {
+                    var hint = key == "relative" ? " (a fraction of the baseline: 0.05 = 5 %)" : "";
+                    throw new ThresholdFileException($"{path}: {where}: field '{field}.{key}': expected a number from 0 to {Num(max)}{hint}, found {v.GetRawText()}");
+                }
+                return v.GetDouble();
+            }
+            return new RegressionTolerance(Part("absolute", start.Absolute, 1e6), Part("relative", start.Relative, 1), Part("standardErrors", start.StandardErrors, 100));
+        }
+
+        private string? String(string where, JsonElement e, string name, bool required, string prefix = "")
+        {
+            if (!e.TryGetProperty(name, out var v))
+                return required ? throw new ThresholdFileException($"{path}: {where}: field '{prefix}{name}' is required") : null;
+            if (v.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(v.GetString()))
+                throw new ThresholdFileException($"{path}: {where}: field '{prefix}{name}': expected a non-empty string, found {v.GetRawText()}");
+            return v.GetString();
+        }
+
+        private int Int(string where, JsonElement e, string name, int fallback, int min)
+        {
+            if (!e.TryGetProperty(name, out var v))
+                return fallback;
+            if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out var i) || i < min)
+                throw new ThresholdFileException($"{path}: {where}: field '{name}': expected a whole number >= {min}, found {v.GetRawText()}");
+            return i;
+        }
+
+        private long Long(string where, JsonElement e, string name, long fallback)
+        {
+            if (!e.TryGetProperty(name, out var v))
+                return fallback;
+            if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt64(out var i))
+                throw new ThresholdFileException($"{path}: {where}: field '{name}': expected a whole number, found {v.GetRawText()}");
+            return i;
+        }
     }
 }

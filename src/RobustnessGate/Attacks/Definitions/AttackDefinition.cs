@@ -54,6 +54,18 @@ public abstract class AttackDefinition
         return Apply(preset, options.EnumerateObject().Select(p => (p.Name, (Func<AttackOption, object>)(o => o.Read(p.Value)))));
     }
 
+    /// <summary>Settings built on <paramref name="start"/> (e.g. a study budget) with options given as a JSON object.</summary>
+    /// <exception cref="AttackOptionException">As for <see cref="Configure(AttackPreset, JsonElement)"/>.</exception>
+    public AttackSettings Configure(AttackSettings start, JsonElement options)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        if (start.Definition != this)
+            throw new ArgumentException($"settings of attack '{start.Name}' cannot start attack '{Name}'", nameof(start));
+        if (options.ValueKind != JsonValueKind.Object)
+            throw new AttackOptionException(Name, null, $"expected an object of options, found {Definitions.Describe.Json(options)}");
+        return Apply(start.Options, start.Preset, options.EnumerateObject().Select(p => (p.Name, (Func<AttackOption, object>)(o => o.Read(p.Value)))));
+    }
+
     /// <summary>Checks every option of an options record against its domain; the exception names the first bad option.</summary>
     public void Validate(object options)
     {
@@ -95,9 +107,11 @@ public abstract class AttackDefinition
         return new AttackSettings(this, preset, options, parameters);
     }
 
-    private AttackSettings Apply(AttackPreset preset, IEnumerable<(string Name, Func<AttackOption, object> Value)> overrides)
+    private AttackSettings Apply(AttackPreset preset, IEnumerable<(string Name, Func<AttackOption, object> Value)> overrides) =>
+        Apply(PresetOptions(preset), AttackPresets.Name(preset), overrides);
+
+    private AttackSettings Apply(object options, string preset, IEnumerable<(string Name, Func<AttackOption, object> Value)> overrides)
     {
-        var options = PresetOptions(preset);
         var seen = new HashSet<AttackOption>();
         foreach (var (name, value) in overrides)
         {
@@ -119,6 +133,6 @@ public abstract class AttackDefinition
                 throw new AttackOptionException(Name, name, problem);
             options = option.Set(options, parsed);
         }
-        return Settings(options, AttackPresets.Name(preset));
+        return Settings(options, preset);
     }
 }

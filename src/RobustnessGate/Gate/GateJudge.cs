@@ -1,0 +1,128 @@
+using System.Globalization;
+using RobustnessGate.Evaluation;
+
+namespace RobustnessGate.Gate;
+
+/// <summary>
+/// Turns a check's evaluation, its approved baseline and its frontier outcome into a verdict. It fails closed: nothing
+/// attacked, an undefined or non-finite held metric, no approved baseline, or a baseline of another protocol are
+/// "inconclusive", which fails like "fail" but says the measurement, not the model, is the problem.
+/// </summary>
+public static class GateJudge
+{
+    /// <summary>Judges <paramref name="result"/> against the check, its approved baseline (null: none) and its frontier outcome.</summary>
+    public static CheckResult Judge(GateCheck check, EvaluationResult result, GateSnapshot? baseline, string baselinePath, FrontierOutcome? frontier, bool cached)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        ArgumentNullException.ThrowIfNull(result);
+        var reasons = new List<(Verdict Verdict, string Text)>();
+        if (result.Attacked == 0)
+            reasons.Add((Verdict.Inconclusive, Invariant($"no image was attacked: the model classifies none of the {result.Dataset.Count} images correctly (clean accuracy {result.CleanAccuracy:0.####})")));
+
+        string? protocol = baseline is null ? null : ProtocolDifference(baseline, result);
+        if (baseline is null)
+            reasons.Add((Verdict.Inconclusive, $"no approved baseline {baselinePath}: review the received snapshot beside it and approve it ('robustness-gate approve --check {check.Id}')"));
+        else if (protocol is not null)
+            reasons.Add((Verdict.Inconclusive, $"the approved baseline {baselinePath} was measured with another protocol ({protocol}): review the received snapshot and approve it"));
+        var comparable = baseline is not null && protocol is null ? baseline : null;
+        if (comparable is not null && comparable.Model.Sha256 != result.Model.Sha256)
+            reasons.Add((Verdict.Pass, $"note: the model changed since the baseline (sha256 {Short(comparable.Model.Sha256)} -> {Short(result.Model.Sha256)})"));
+
+        var outcomes = new List<MetricOutcome>();
+        bool moved = baseline is null || protocol is not null;
+        foreach (var metric in GateMetrics.All.OrderBy(m => check.Metrics.Any(t => t.Metric == m) ? 0 : 1))
+        {
+            var outcome = JudgeMetric(check, metric, result, comparable);
+            outcomes.Add(outcome);
+            if (outcome.Verdict != Verdict.Pass && outcome.Reason is not null)
+                reasons.Add((outcome.Verdict, outcome.Reason));
+            if (outcome.Reason is not null && outcome.Reason.Contains("beyond its tolerance", StringComparison.Ordinal))
+                moved = true;
+        }
+        if (frontier is not null && frontier.Verdict != Verdict.Pass)
+            reasons.Add((frontier.Verdict, "frontier: " + frontier.Reason));
+
+        var verdict = reasons.Any(r => r.Verdict == Verdict.Inconclusive) ? Verdict.Inconclusive
+            : reasons.Any(r => r.Verdict == Verdict.Fail) ? Verdict.Fail : Verdict.Pass;
+        var held = outcomes.Where(o => o.Held && o.Health is not null).Select(o => o.Health!.Value).ToList();
+        var health = held.Count == 0 ? Health.Good : held.Max();
+        var reason = verdict == Verdict.Pass ? "" : string.Join("\n", reasons.OrderBy(r => r.Verdict == Verdict.Pass ? 1 : 0).Select(r => r.Text));
+        return new CheckResult(check, result, outcomes, frontier, GateSnapshot.Of(check.Id, result, verdict), moved, health, verdict, reason, cached);
+    }
+
+    private static MetricOutcome JudgeMetric(GateCheck check, GateMetric metric, EvaluationResult result, GateSnapshot? baseline)
+    {
+        var threshold = check.Metrics.FirstOrDefault(t => t.Metric == metric);
+        bool held = threshold is not null;
+        var bands = threshold?.Bands ?? MetricBands.None;
+        var tolerance = check.ToleranceOf(metric);
+        var raw = metric.Read(result);
+        double? value = raw is { } r && double.IsFinite(r) ? r : null;
+        var se = metric.StandardError(result);
+        double? before = null;
+        bool hasBaseline = baseline is not null && baseline.Metrics.TryGetValue(metric.Name, out before);
+        double tol = before is { } b0 ? tolerance.For(b0, se) : 0;
+        double? delta = value is { } v0 && before is { } b1 ? v0 - b1 : null;
+        var health = value is { } hv ? bands.HealthOf(hv, metric.Direction) : (Health?)null;
+
+        if (value is null)
+        {
+            if (raw is { } nonFinite)
+                return new(metric.Name, metric.Direction, null, before, null, tol, se, bands, null, held ? Verdict.Inconclusive : Verdict.Pass,
+                    $"{metric.Name} is not a number ({nonFinite})", held);
+            if (held)
+                return new(metric.Name, metric.Direction, null, before, null, tol, se, bands, null, Verdict.Inconclusive,
+                    $"{metric.Name} is undefined: the attack fooled none of the {result.Attacked} images, so there is no distortion to hold", held);
+            if (hasBaseline && before is not null)
+                return new(metric.Name, metric.Direction, null, before, null, tol, se, bands, null, Verdict.Fail,
+                    Invariant($"{metric.Name} moved from {before:G6} to undefined, beyond its tolerance"), held);
+            return new(metric.Name, metric.Direction, null, before, null, tol, se, bands, null, Verdict.Pass, null, held);
+        }
+        var v = value.Value;
+        if (bands.Breaks(v, metric.Direction))
+        {
+            return new(metric.Name, metric.Direction, v, before, delta, tol, se, bands, health, Verdict.Fail,
+                Invariant($"{metric.Name} = {v:G6} is beyond its break band {bands.Break:G6} ({(metric.Direction == MetricDirection.HigherIsBetter ? "must be at least" : "must be at most")} that)"), held);
+        }
+        if (hasBaseline && before is null)
+        {
+            return new(metric.Name, metric.Direction, v, null, null, tol, se, bands, health, Verdict.Fail,
+                Invariant($"{metric.Name} moved from undefined to {v:G6}, beyond its tolerance"), held);
+        }
+        if (before is { } baseValue)
+        {
+            double worse = metric.Worsening(v, baseValue);
+            if (Math.Abs(worse) > tol)
+            {
+                var sigmas = se is > 0 ? Invariant($", {Math.Abs(worse) / se.Value:0.#} standard errors") : "";
+                var relative = baseValue != 0 ? Invariant($", {100 * (v - baseValue) / Math.Abs(baseValue):+0.0;-0.0} %") : "";
+                var what = worse > 0 ? "regressed" : "improved";
+                var text = Invariant($"{metric.Name} {what} from {baseValue:G6} to {v:G6} ({v - baseValue:+0.####;-0.####}{relative}{sigmas}), beyond its tolerance {tol:G4} = {tolerance}")
+                    + (worse > 0 ? "" : ": if the improvement is real, approve the new baseline");
+                return new(metric.Name, metric.Direction, v, baseValue, delta, tol, se, bands, health, Verdict.Fail, text, held);
+            }
+        }
+        return new(metric.Name, metric.Direction, v, before, delta, tol, se, bands, health, Verdict.Pass, null, held);
+    }
+
+    /// <summary>What differs between how the baseline and the result were measured (the model may differ: that is what is judged).</summary>
+    private static string? ProtocolDifference(GateSnapshot baseline, EvaluationResult result)
+    {
+        var differences = new List<string>();
+        if (baseline.Dataset.Sha256 != result.Dataset.Sha256 || baseline.Dataset.Count != result.Dataset.Count)
+            differences.Add($"data {baseline.Dataset.Name} x {baseline.Dataset.Count} -> {result.Dataset.Name} x {result.Dataset.Count}");
+        var was = Attacks.AttackSettings.Canonical(baseline.Attack.Name, baseline.Attack.Preset, baseline.Attack.Parameters);
+        var now = Attacks.AttackSettings.Canonical(result.Attack.Name, result.Attack.Preset, result.Attack.Parameters);
+        if (was != now)
+            differences.Add($"attack {was} -> {now}");
+        if (baseline.Target != result.Target)
+            differences.Add($"target {baseline.Target} -> {result.Target}");
+        if (baseline.Seed != result.Seed)
+            differences.Add(Invariant($"seed {baseline.Seed} -> {result.Seed}"));
+        return differences.Count == 0 ? null : string.Join("; ", differences);
+    }
+
+    private static string Short(string sha) => sha.Length > 12 ? sha[..12] : sha;
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
