@@ -20,11 +20,13 @@ internal static class Cli
           study      run the whole study (zoo or your models x paper attacks x targets), resumable, with its report
           report     write the study report (Markdown, HTML, plots) from study.json
           bench      attack cost per iteration against the forward+backward floor; paper-budget wall times and memory
+          gate       run the robustness gate of a thresholds file (exit 3 when a check fails or is inconclusive)
+          approve    show received-versus-approved gate snapshots and accept them
           models     list the built-in models
           attacks    list the attacks, their presets and options (--markdown: the README table)
           help <command>
 
-        exit codes: 0 success, 1 failure (bad file, model or run), 2 wrong usage
+        exit codes: 0 success, 1 failure (bad file, model or run), 2 wrong usage, 3 the gate failed (gate command)
         """;
 
     public static int Main(string[] args)
@@ -58,7 +60,9 @@ internal static class Cli
                 "models" => ListModels(cl),
                 "attacks" => ListAttacks(cl),
                 "bench" => BenchCommand.Run(cl),
-                _ => throw new UsageException($"unknown command '{args[0]}'; expected one of evaluate, train-zoo, train, study, report, bench, models, attacks, help"),
+                "gate" => GateCommand.Run(cl),
+                "approve" => ApproveCommand.Run(cl),
+                _ => throw new UsageException($"unknown command '{args[0]}'; expected one of evaluate, train-zoo, train, study, report, bench, gate, approve, models, attacks, help"),
             };
         }
         catch (Exception e) when (e is UsageException or AttackOptionException or ArgumentException)
@@ -67,7 +71,8 @@ internal static class Cli
             Console.Error.WriteLine($"run 'robustness-gate help {args[0]}' for usage");
             return 2;
         }
-        catch (Exception e) when (e is DataFormatException or StudyFormatException or FileNotFoundException or InvalidDataException or ModelContractException or IOException)
+        catch (Exception e) when (e is DataFormatException or StudyFormatException or FileNotFoundException or InvalidDataException or ModelContractException or IOException
+            or Gate.ThresholdFileException or Gate.GateConfigurationException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return 1;
@@ -82,6 +87,8 @@ internal static class Cli
         "report" => ReportCommand.Help,
         "study" => StudyCommand.Help,
         "bench" => BenchCommand.Help,
+        "gate" => GateCommand.Help,
+        "approve" => ApproveCommand.Help,
         _ => Usage,
     };
 

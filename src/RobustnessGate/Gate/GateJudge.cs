@@ -16,14 +16,15 @@ public static class GateJudge
         ArgumentNullException.ThrowIfNull(check);
         ArgumentNullException.ThrowIfNull(result);
         var reasons = new List<(Verdict Verdict, string Text)>();
+        var baselineReasons = new HashSet<string>(StringComparer.Ordinal);
         if (result.Attacked == 0)
             reasons.Add((Verdict.Inconclusive, Invariant($"no image was attacked: the model classifies none of the {result.Dataset.Count} images correctly (clean accuracy {result.CleanAccuracy:0.####})")));
 
         string? protocol = baseline is null ? null : ProtocolDifference(baseline, result);
         if (baseline is null)
-            reasons.Add((Verdict.Inconclusive, $"no approved baseline {baselinePath}: review the received snapshot beside it and approve it ('robustness-gate approve --check {check.Id}')"));
+            reasons.Add((Verdict.Inconclusive, Baseline($"no approved baseline {baselinePath}: review the received snapshot beside it and approve it ('robustness-gate approve --check {check.Id}')")));
         else if (protocol is not null)
-            reasons.Add((Verdict.Inconclusive, $"the approved baseline {baselinePath} was measured with another protocol ({protocol}): review the received snapshot and approve it"));
+            reasons.Add((Verdict.Inconclusive, Baseline($"the approved baseline {baselinePath} was measured with another protocol ({protocol}): review the received snapshot and approve it")));
         var comparable = baseline is not null && protocol is null ? baseline : null;
         if (comparable is not null && comparable.Model.Sha256 != result.Model.Sha256)
             reasons.Add((Verdict.Pass, $"note: the model changed since the baseline (sha256 {Short(comparable.Model.Sha256)} -> {Short(result.Model.Sha256)})"));
@@ -34,20 +35,34 @@ public static class GateJudge
         {
             var outcome = JudgeMetric(check, metric, result, comparable);
             outcomes.Add(outcome);
+            bool movedHere = outcome.Reason is not null && outcome.Reason.Contains("beyond its tolerance", StringComparison.Ordinal);
             if (outcome.Verdict != Verdict.Pass && outcome.Reason is not null)
-                reasons.Add((outcome.Verdict, outcome.Reason));
-            if (outcome.Reason is not null && outcome.Reason.Contains("beyond its tolerance", StringComparison.Ordinal))
-                moved = true;
+                reasons.Add((outcome.Verdict, movedHere ? Baseline(outcome.Reason) : outcome.Reason));
+            moved |= movedHere;
         }
         if (frontier is not null && frontier.Verdict != Verdict.Pass)
             reasons.Add((frontier.Verdict, "frontier: " + frontier.Reason));
 
-        var verdict = reasons.Any(r => r.Verdict == Verdict.Inconclusive) ? Verdict.Inconclusive
-            : reasons.Any(r => r.Verdict == Verdict.Fail) ? Verdict.Fail : Verdict.Pass;
+        var verdict = Combine(reasons.Select(r => r.Verdict));
+        // The snapshot records the verdict of the measurement against its bands and frontier, not against the baseline it
+        // is about to become, so an approved file says "pass" for a run that meets its thresholds.
+        var measured = Combine(reasons.Where(r => !baselineReasons.Contains(r.Text)).Select(r => r.Verdict));
         var held = outcomes.Where(o => o.Held && o.Health is not null).Select(o => o.Health!.Value).ToList();
         var health = held.Count == 0 ? Health.Good : held.Max();
         var reason = verdict == Verdict.Pass ? "" : string.Join("\n", reasons.OrderBy(r => r.Verdict == Verdict.Pass ? 1 : 0).Select(r => r.Text));
-        return new CheckResult(check, result, outcomes, frontier, GateSnapshot.Of(check.Id, result, verdict), moved, health, verdict, reason, cached);
+        return new CheckResult(check, result, outcomes, frontier, GateSnapshot.Of(check.Id, result, measured), moved, health, verdict, reason, cached);
+
+        string Baseline(string text)
+        {
+            baselineReasons.Add(text);
+            return text;
+        }
+    }
+
+    private static Verdict Combine(IEnumerable<Verdict> verdicts)
+    {
+        var all = verdicts.ToList();
+        return all.Contains(Verdict.Inconclusive) ? Verdict.Inconclusive : all.Contains(Verdict.Fail) ? Verdict.Fail : Verdict.Pass;
     }
 
     private static MetricOutcome JudgeMetric(GateCheck check, GateMetric metric, EvaluationResult result, GateSnapshot? baseline)

@@ -4,9 +4,12 @@ using RobustnessGate.Metrics;
 namespace RobustnessGate.Gate;
 
 /// <summary>
-/// The metrics a gate can hold. Standard errors: a rate p over n images has sqrt(p (1 - p) / n) (binomial); a mean distortion
-/// over the k successful examples has std / sqrt(k); a median has 1.2533 std / sqrt(k) (the large-sample standard error of a
-/// median, sqrt(pi / 2) times the mean's, for a symmetric distribution).
+/// The metrics a gate can hold. Standard errors: a rate of k hits over n images uses the Agresti-Coull estimate
+/// sqrt(p (1 - p) / (n + 4)) with p = (k + 2) / (n + 4): the plain binomial sqrt(p (1 - p) / n) is 0 at a rate of exactly 0
+/// or 1 (an attack that fools every image), which would make one flipped image a "regression" of infinitely many standard
+/// errors; at n = 47 and k = 47 this gives 0.027, so two standard errors allow one flipped image and not three. A mean
+/// distortion over the k successful examples has std / sqrt(k); a median has 1.2533 std / sqrt(k) (the large-sample
+/// standard error of a median, sqrt(pi / 2) times the mean's, for a symmetric distribution).
 /// </summary>
 public static class GateMetrics
 {
@@ -43,7 +46,14 @@ public static class GateMetrics
     /// <summary>The value of <paramref name="name"/> in <paramref name="result"/> (null when undefined).</summary>
     public static double? Read(EvaluationResult result, string name) => Get(name).Read(result);
 
-    private static double? Binomial(double p, int n) => n > 0 ? Math.Sqrt(p * (1 - p) / n) : null;
+    /// <summary>The Agresti-Coull standard error of a rate <paramref name="rate"/> over <paramref name="n"/> trials.</summary>
+    public static double? Binomial(double rate, int n)
+    {
+        if (n <= 0)
+            return null;
+        double p = (rate * n + 2) / (n + 4);
+        return Math.Sqrt(p * (1 - p) / (n + 4));
+    }
 
     private static GateMetric Mean(string name, string unit, Func<DistortionStatistics, Summary> pick) =>
         new(name, MetricDirection.HigherIsBetter, unit, r => pick(r.Distortion).Mean,
