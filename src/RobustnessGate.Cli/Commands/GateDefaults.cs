@@ -8,5 +8,5 @@ internal static class GateDefaults
     public static string SnapshotDirectory(ThresholdFile file) => Path.Combine(file.Directory, "approved");
 
     public static GateRunOptions Options(ThresholdFile file, string? snapshots, bool noCache, bool recreate) =>
-        new(snapshots ?? SnapshotDirectory(file), noCache ? null : GateCacheLocation.Default(file.Path), recreate, CiEnvironment.Detect());
+        new(snapshots ?? SnapshotDirectory(file), noCache ? null : RobustnessGate.Gate.Caching.ResultCache.DefaultDirectory(file.Path), recreate, CiEnvironment.Detect());
 }

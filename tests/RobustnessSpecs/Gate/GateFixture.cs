@@ -18,7 +18,7 @@ public sealed class GateFixture : IDisposable
     {
         TorchRuntime.Configure();
         var file = ThresholdFile.Load(ThresholdPath);
-        Session = new GateSession(file, new GateRunOptions(Path.Combine(file.Directory, "approved"), GateCacheLocation.Default(file.Path), CiVariable: CiEnvironment.Detect()));
+        Session = new GateSession(file, new GateRunOptions(Path.Combine(file.Directory, "approved"), RobustnessGate.Gate.Caching.ResultCache.DefaultDirectory(file.Path), CiVariable: CiEnvironment.Detect()));
     }
 
     public GateSession Session { get; }

@@ -16,7 +16,7 @@ public static class GateAssertions
 {
     public static CheckResultAssertions Should(this CheckResult result) => new(result);
 
-    public static EvaluationGateAssertions Should(this EvaluationResult result) => new(result);
+    public static EvaluationGateAssertions Should(this EvaluationResult? result) => new(result);
 }
 
 public sealed class CheckResultAssertions(CheckResult subject) : ReferenceTypeAssertions<CheckResult, CheckResultAssertions>(subject)
@@ -32,14 +32,14 @@ public sealed class CheckResultAssertions(CheckResult subject) : ReferenceTypeAs
     }
 }
 
-public sealed class EvaluationGateAssertions(EvaluationResult subject) : ReferenceTypeAssertions<EvaluationResult, EvaluationGateAssertions>(subject)
+public sealed class EvaluationGateAssertions(EvaluationResult? subject) : ReferenceTypeAssertions<EvaluationResult, EvaluationGateAssertions>(subject!)
 {
     protected override string Identifier => "evaluation";
 
     /// <summary>The result meets the check's bands and stays within tolerance of <paramref name="baseline"/>.</summary>
     public AndConstraint<EvaluationGateAssertions> MeetThresholds(GateCheck check, GateSnapshot baseline, string because = "", params object[] becauseArgs)
     {
-        var judged = GateJudge.Judge(check, Subject, baseline, "(baseline given in code)", null, cached: false);
+        var judged = GateJudge.Judge(check, Subject!, baseline, "(baseline given in code)", null, cached: false);
         Execute.Assertion.BecauseOf(because, becauseArgs)
             .ForCondition(judged.Verdict == Verdict.Pass)
             .FailWith("Expected {context:evaluation} to meet its thresholds{reason}, but {0}", new RobustnessMessage(judged.Message));
@@ -51,7 +51,7 @@ public sealed class EvaluationGateAssertions(EvaluationResult subject) : Referen
     {
         ArgumentNullException.ThrowIfNull(frontier);
         var norm = Enum.Parse<RobustnessGate.Attacks.Norm>(frontier.Norm);
-        var outcome = FrontierJudge.Compare(frontier, "(frontier given in code)", accuracy, Subject.Distortion.For(norm).Mean, tolerance);
+        var outcome = FrontierJudge.Compare(frontier, "(frontier given in code)", accuracy, Subject!.Distortion.For(norm).Mean, tolerance);
         Execute.Assertion.BecauseOf(because, becauseArgs)
             .ForCondition(outcome.Verdict == Verdict.Pass)
             .FailWith("Expected {context:evaluation} to stay on its frontier{reason}, but it is {0}", new RobustnessMessage(outcome.Reason));
