@@ -28,9 +28,9 @@ public static class FrontierJudge
         if (p.Seed != result.Seed)
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"seed: the frontier used {p.Seed}, the check uses {result.Seed}"));
         if (p.Count != result.Dataset.Count || p.DatasetSha256 != result.Dataset.Sha256)
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"data: the frontier attacked the first {p.Count} images of {p.Dataset} (sha256 {p.DatasetSha256[..12]}), the check the first {result.Dataset.Count} of {result.Dataset.Name} (sha256 {result.Dataset.Sha256[..12]})"));
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"data: the frontier attacked the first {p.Count} images of {p.Dataset} (sha256 {Short(p.DatasetSha256)}), the check the first {result.Dataset.Count} of {result.Dataset.Name} (sha256 {Short(result.Dataset.Sha256)})"));
         if (p.AccuracyCount != accuracyCount || p.AccuracySha256 != accuracySha256)
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"accuracy set: the frontier measured accuracy on {p.AccuracyCount} images (sha256 {p.AccuracySha256[..12]}), the check's data set has {accuracyCount} (sha256 {accuracySha256[..12]})"));
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"accuracy set: the frontier measured accuracy on {p.AccuracyCount} images (sha256 {Short(p.AccuracySha256)}), the check's data set has {accuracyCount} (sha256 {Short(accuracySha256)})"));
         return problems.Count == 0 ? null : string.Join("; ", problems);
     }
 
@@ -57,9 +57,11 @@ public static class FrontierJudge
         var betweenText = string.Join(" and ", between.Select(m => Invariant($"{m.Model} ({m.Accuracy:0.####}, {m.Robustness:G4})")));
         double gap = c.Gap!.Value;
         double relative = c.RelativeGap ?? 0;
-        if (gap >= 0)
+        // A point on the frontier can come out a few ulps below it (a member's own robustness, interpolated with t = 1, can
+        // round up); within 1e-9 of the frontier, in either direction, the model is on it.
+        if (gap >= 0 || Math.Abs(relative) <= 1e-9)
         {
-            var position = relative <= 1e-9 ? "on" : "beyond";
+            var position = Math.Abs(relative) <= 1e-9 ? "on" : "beyond";
             return new FrontierOutcome(file, norm, accuracy, r, c.FrontierRobustness, gap, relative, position, between.Select(m => m.Model).ToList(), tolerance, Verdict.Pass,
                 Invariant($"{position} the frontier: mean {norm} {r:G4} at accuracy {accuracy:0.####}, frontier {c.FrontierRobustness:G4} between {betweenText}"));
         }
@@ -79,6 +81,8 @@ public static class FrontierJudge
         }
         return [members[^1]];
     }
+
+    private static string Short(string sha) => sha.Length > 12 ? sha[..12] : sha;
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -96,8 +96,10 @@ public static class GateJudge
         var v = value.Value;
         if (bands.Breaks(v, metric.Direction))
         {
-            return new(metric.Name, metric.Direction, v, before, delta, tol, se, bands, health, Verdict.Fail,
-                Invariant($"{metric.Name} = {v:G6} is beyond its break band {bands.Break:G6} ({(metric.Direction == MetricDirection.HigherIsBetter ? "must be at least" : "must be at most")} that)"), held);
+            var text = Invariant($"{metric.Name} = {v:G6} is beyond its break band {bands.Break:G6} ({(metric.Direction == MetricDirection.HigherIsBetter ? "must be at least" : "must be at most")} that)");
+            if (before is { } approved && Math.Abs(metric.Worsening(v, approved)) > tol)
+                text += Invariant($"; it moved from {approved:G6}, beyond its tolerance {tol:G4}");
+            return new(metric.Name, metric.Direction, v, before, delta, tol, se, bands, health, Verdict.Fail, text, held);
         }
         if (hasBaseline && before is null)
         {
@@ -125,7 +127,7 @@ public static class GateJudge
     {
         var differences = new List<string>();
         if (baseline.Dataset.Sha256 != result.Dataset.Sha256 || baseline.Dataset.Count != result.Dataset.Count)
-            differences.Add($"data {baseline.Dataset.Name} x {baseline.Dataset.Count} -> {result.Dataset.Name} x {result.Dataset.Count}");
+            differences.Add($"data {baseline.Dataset.Name} x {baseline.Dataset.Count} (sha256 {Short(baseline.Dataset.Sha256)}) -> {result.Dataset.Name} x {result.Dataset.Count} (sha256 {Short(result.Dataset.Sha256)})");
         var was = Attacks.AttackSettings.Canonical(baseline.Attack.Name, baseline.Attack.Preset, baseline.Attack.Parameters);
         var now = Attacks.AttackSettings.Canonical(result.Attack.Name, result.Attack.Preset, result.Attack.Parameters);
         if (was != now)

@@ -305,6 +305,8 @@ public sealed partial class ThresholdFile
                     throw new ThresholdFileException($"{path}: {where}: field 'bounds.{m.Name}.{good}': a {good} bound on {m.Name} has no equivalent in schema version 2 (it would fail a model for being too robust); remove it or migrate the file to version 2 (README, 'The gate')");
                 if (!m.Value.TryGetProperty(bad, out var v) || v.ValueKind != JsonValueKind.Number)
                     throw new ThresholdFileException($"{path}: {where}: field 'bounds.{m.Name}.{bad}': expected a number");
+                if (metric.IsRate && v.GetDouble() is < 0 or > 1)
+                    throw new ThresholdFileException($"{path}: {where}: field 'bounds.{m.Name}.{bad}': {m.Name} is a fraction in [0, 1] (0.95 = 95 %), found {Num(v.GetDouble())}");
                 list.Add(new MetricThreshold(metric, new MetricBands(null, null, v.GetDouble()), tolerance));
             }
             return list;
