@@ -34,13 +34,12 @@ internal static class ApproveCommand
             Console.WriteLine($"nothing to approve in {store.Directory}");
             return 0;
         }
-        var ci = CiEnvironment.Detect();
         foreach (var id in only is null ? pending : [only])
         {
             Console.WriteLine(Diff(id, store.ReadApproved(id), store.ReadReceived(id)!));
             if (all || only is not null)
             {
-                store.Approve(id, ci);
+                store.Approve(id);
                 Console.WriteLine($"approved     {store.ApprovedPath(id)}");
             }
         }

@@ -35,7 +35,7 @@ public static class GateJudge
         {
             var outcome = JudgeMetric(check, metric, result, comparable);
             outcomes.Add(outcome);
-            bool movedHere = outcome.Reason is not null && outcome.Reason.Contains("beyond its tolerance", StringComparison.Ordinal);
+            bool movedHere = outcome.Moved;
             if (outcome.Verdict != Verdict.Pass && outcome.Reason is not null)
                 reasons.Add((outcome.Verdict, movedHere ? Baseline(outcome.Reason) : outcome.Reason));
             moved |= movedHere;
@@ -90,21 +90,22 @@ public static class GateJudge
                     $"{metric.Name} is undefined: the attack fooled none of the {result.Attacked} images, so there is no distortion to hold", held);
             if (hasBaseline && before is not null)
                 return new(metric.Name, metric.Direction, null, before, null, tol, se, bands, null, Verdict.Fail,
-                    Invariant($"{metric.Name} moved from {before:G6} to undefined, beyond its tolerance"), held);
+                    Invariant($"{metric.Name} moved from {before:G6} to undefined, beyond its tolerance"), held, Moved: true);
             return new(metric.Name, metric.Direction, null, before, null, tol, se, bands, null, Verdict.Pass, null, held);
         }
         var v = value.Value;
         if (bands.Breaks(v, metric.Direction))
         {
             var text = Invariant($"{metric.Name} = {v:G6} is beyond its break band {bands.Break:G6} ({(metric.Direction == MetricDirection.HigherIsBetter ? "must be at least" : "must be at most")} that)");
-            if (before is { } approved && Math.Abs(metric.Worsening(v, approved)) > tol)
-                text += Invariant($"; it moved from {approved:G6}, beyond its tolerance {tol:G4}");
-            return new(metric.Name, metric.Direction, v, before, delta, tol, se, bands, health, Verdict.Fail, text, held);
+            bool movedToo = before is { } approved && Math.Abs(metric.Worsening(v, approved)) > tol;
+            if (movedToo)
+                text += Invariant($"; it moved from {before:G6}, beyond its tolerance {tol:G4}");
+            return new(metric.Name, metric.Direction, v, before, delta, tol, se, bands, health, Verdict.Fail, text, held, movedToo);
         }
         if (hasBaseline && before is null)
         {
             return new(metric.Name, metric.Direction, v, null, null, tol, se, bands, health, Verdict.Fail,
-                Invariant($"{metric.Name} moved from undefined to {v:G6}, beyond its tolerance"), held);
+                Invariant($"{metric.Name} moved from undefined to {v:G6}, beyond its tolerance"), held, Moved: true);
         }
         if (before is { } baseValue)
         {
@@ -116,7 +117,7 @@ public static class GateJudge
                 var what = worse > 0 ? "regressed" : "improved";
                 var text = Invariant($"{metric.Name} {what} from {baseValue:G6} to {v:G6} ({v - baseValue:+0.####;-0.####}{relative}{sigmas}), beyond its tolerance {tol:G4} = {tolerance}")
                     + (worse > 0 ? "" : ": if the improvement is real, approve the new baseline");
-                return new(metric.Name, metric.Direction, v, baseValue, delta, tol, se, bands, health, Verdict.Fail, text, held);
+                return new(metric.Name, metric.Direction, v, baseValue, delta, tol, se, bands, health, Verdict.Fail, text, held, Moved: true);
             }
         }
         return new(metric.Name, metric.Direction, v, before, delta, tol, se, bands, health, Verdict.Pass, null, held);

@@ -13,5 +13,6 @@ namespace RobustnessGate.Gate;
 /// <param name="Verdict">The metric's verdict.</param>
 /// <param name="Reason">Why, in one sentence (null when it passes quietly).</param>
 /// <param name="Held">True when the check lists the metric (bands and an undefined value then matter); false for metrics only tracked in the snapshot.</param>
+/// <param name="Moved">True when the value moved from its approved baseline beyond its tolerance (a received snapshot is then written).</param>
 public sealed record MetricOutcome(string Metric, MetricDirection Direction, double? Value, double? Baseline, double? Delta, double Tolerance,
-    double? StandardError, MetricBands Bands, Health? Health, Verdict Verdict, string? Reason, bool Held);
+    double? StandardError, MetricBands Bands, Health? Health, Verdict Verdict, string? Reason, bool Held, bool Moved = false);

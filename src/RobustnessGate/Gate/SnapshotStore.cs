@@ -65,7 +65,11 @@ public sealed class SnapshotStore
     public IReadOnlyList<string> Pending() => !System.IO.Directory.Exists(Directory) ? []
         : System.IO.Directory.GetFiles(Directory, "*.received.json").Select(f => Path.GetFileName(f)[..^".received.json".Length]).Order(StringComparer.Ordinal).ToList();
 
-    /// <summary>Accepts the received snapshot of <paramref name="id"/> as its new baseline.</summary>
+    /// <summary>Accepts the received snapshot of <paramref name="id"/> as its new baseline, unless this process runs under CI.</summary>
+    /// <exception cref="GateConfigurationException">Under CI (<see cref="CiEnvironment.Detect"/>), or when nothing was received.</exception>
+    public void Approve(string id) => Approve(id, CiEnvironment.Detect());
+
+    /// <summary>Accepts the received snapshot of <paramref name="id"/> as its new baseline; <paramref name="ciVariable"/> is what <see cref="CiEnvironment.Detect"/> said.</summary>
     /// <exception cref="GateConfigurationException">Under CI (nothing is approved there), or when nothing was received.</exception>
     public void Approve(string id, string? ciVariable)
     {
