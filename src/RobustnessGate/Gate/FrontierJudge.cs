@@ -63,11 +63,11 @@ public static class FrontierJudge
         {
             var position = Math.Abs(relative) <= 1e-9 ? "on" : "beyond";
             return new FrontierOutcome(file, norm, accuracy, r, c.FrontierRobustness, gap, relative, position, between.Select(m => m.Model).ToList(), tolerance, Verdict.Pass,
-                Invariant($"{position} the frontier: mean {norm} {r:G4} at accuracy {accuracy:0.####}, frontier {c.FrontierRobustness:G4} between {betweenText}"));
+                Invariant($"{position} the frontier: mean {norm} {r:G4} at accuracy {accuracy:0.####}, frontier {c.FrontierRobustness:G4} {(between.Count == 1 ? "set by" : "between")} {betweenText}"));
         }
         var verdict = -relative > tolerance ? Verdict.Fail : Verdict.Pass;
         return new FrontierOutcome(file, norm, accuracy, r, c.FrontierRobustness, gap, relative, "behind", between.Select(m => m.Model).ToList(), tolerance, verdict,
-            Invariant($"behind the frontier by {-gap:G4} at accuracy {accuracy:0.####} ({-100 * relative:0.0} % below it; tolerance {100 * tolerance:0.#} %): mean {norm} {r:G4} against {c.FrontierRobustness:G4} between {betweenText}"));
+            Invariant($"behind the frontier by {-gap:G4} at accuracy {accuracy:0.####} ({-100 * relative:0.0} % below it; tolerance {100 * tolerance:0.#} %): mean {norm} {r:G4} against {c.FrontierRobustness:G4} {(between.Count == 1 ? "set by" : "between")} {betweenText}"));
     }
 
     private static IReadOnlyList<ParetoPoint> Neighbours(IReadOnlyList<ParetoPoint> members, double accuracy)
