@@ -9,15 +9,20 @@ namespace RobustnessSpecs.Attacks;
 /// The linear model, the first <see cref="Count"/> test digits, their exact minimal distances, and evaluation results
 /// cached by a key so that several tests can assert on one run.
 /// </summary>
-public sealed class LinearFixture : IDisposable
+public class LinearFixture : IDisposable
 {
     public const int Count = 100;
 
     private readonly ConcurrentDictionary<string, EvaluationResult> _results = new(StringComparer.Ordinal);
 
     public LinearFixture()
+        : this(new LinearModel())
     {
-        Model = new LinearModel();
+    }
+
+    protected LinearFixture(LinearModel model)
+    {
+        Model = model;
         Data = BuiltInData.Load(BuiltInData.TestName).Take(Count);
         var oracle = Model.Oracle;
         Exact = Enumerable.Range(0, Count).Select(i => oracle.Untargeted(Data.Pixels(i), Data.Labels[i])).ToArray();
@@ -35,5 +40,9 @@ public sealed class LinearFixture : IDisposable
     public EvaluationResult Run(string key, IAttack attack, int batchSize = 100) =>
         _results.GetOrAdd(key, _ => Evaluator.Run(Model.Classifier, Data, attack, new EvaluationOptions(BatchSize: batchSize)));
 
-    public void Dispose() => Model.Dispose();
+    public void Dispose()
+    {
+        Model.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }

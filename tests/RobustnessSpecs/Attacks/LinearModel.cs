@@ -13,19 +13,23 @@ namespace RobustnessSpecs.Attacks;
 /// </summary>
 public sealed class LinearModel : IDisposable
 {
-    private const int TrainCount = 500;
-    private const int Epochs = 300;
-
+    /// <summary>The exact-answer fixture's model: seed 1215, the first 500 training digits, Adam 0.01, 300 epochs.</summary>
     public LinearModel()
+        : this(seed: 1215, trainCount: 500, epochs: 300, learningRate: 0.01)
     {
-        TorchRuntime.Configure(2, seed: 1215);
-        var train = BuiltInData.Load(BuiltInData.TrainName).Take(TrainCount);
+    }
+
+    /// <summary>Another linear model: more digits, a larger rate and more epochs give larger weights and smaller margins.</summary>
+    public LinearModel(long seed, int trainCount, int epochs, double learningRate)
+    {
+        TorchRuntime.Configure(2, seed: seed);
+        var train = BuiltInData.Load(BuiltInData.TrainName).Take(trainCount);
         var net = nn.Sequential(nn.Flatten(), nn.Linear(784, 10));
         using (var x = train.ImagesTensor())
         using (var y = train.LabelsTensor())
-        using (var opt = optim.Adam(net.parameters(), 0.01))
+        using (var opt = optim.Adam(net.parameters(), learningRate))
         {
-            for (int e = 0; e < Epochs; e++)
+            for (int e = 0; e < epochs; e++)
             {
                 using var scope = NewDisposeScope();
                 opt.zero_grad();
