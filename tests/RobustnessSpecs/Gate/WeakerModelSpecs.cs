@@ -14,7 +14,6 @@ namespace RobustnessSpecs.Gate;
 /// of another protocol is an error, not a comparison. The weaker model is the built-in mlp-1 (an MLP trained on the same
 /// digits) in place of the TorchScript CNN fixture of check 'torchscript-cnn-cw-untargeted'.
 /// </summary>
-[Trait("Category", "Gate")]
 public sealed class WeakerModelSpecs : IDisposable
 {
     private const string Id = "torchscript-cnn-cw-untargeted";
