@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using RobustnessGate.Persistence;
 
 namespace RobustnessGate.Gate;
@@ -11,14 +10,7 @@ namespace RobustnessGate.Gate;
 /// </summary>
 public sealed class SnapshotStore
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        NumberHandling = JsonNumberHandling.Strict,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        RespectRequiredConstructorParameters = true,
-    };
+    private static readonly JsonSerializerOptions Json = JsonFiles.Strict();
 
     /// <summary>Creates the store over <paramref name="directory"/>.</summary>
     public SnapshotStore(string directory)

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using RobustnessGate.Persistence;
 
 namespace RobustnessGate.Study;
@@ -8,18 +7,7 @@ namespace RobustnessGate.Study;
 public static class StudyJson
 {
     /// <summary>The serializer settings of study files.</summary>
-    public static JsonSerializerOptions Options { get; } = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        NumberHandling = JsonNumberHandling.Strict,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        RespectNullableAnnotations = true,
-        // Without this a missing constructor value (e.g. testAccuracy) would silently read as 0.
-        RespectRequiredConstructorParameters = true,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
+    public static JsonSerializerOptions Options { get; } = JsonFiles.Strict();
 
     /// <summary>The JSON text of <paramref name="study"/> (validated first, so a bad study is never written).</summary>
     public static string Serialize(StudyResults study)

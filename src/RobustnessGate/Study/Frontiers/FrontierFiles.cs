@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using RobustnessGate.Evaluation;
 using RobustnessGate.Persistence;
 using RobustnessGate.Study.Analysis;
@@ -10,17 +9,7 @@ namespace RobustnessGate.Study.Frontiers;
 public static class FrontierFiles
 {
     /// <summary>The serializer settings of frontier files.</summary>
-    public static JsonSerializerOptions Options { get; } = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        NumberHandling = JsonNumberHandling.Strict,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        RespectNullableAnnotations = true,
-        RespectRequiredConstructorParameters = true,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
+    public static JsonSerializerOptions Options { get; } = JsonFiles.Strict();
 
     /// <summary>
     /// One frontier per (attack, target) of the study, from its models and the evaluation result of every cell. The accuracy
