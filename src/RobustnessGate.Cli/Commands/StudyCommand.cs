@@ -74,8 +74,15 @@ internal static class StudyCommand
         };
         var bar = new ConsoleProgress(quiet);
         var watch = System.Diagnostics.Stopwatch.StartNew();
+        // Resident memory is sampled at every progress report (each batch of each cell) and printed, never stored:
+        // study.json stays byte-identical between runs.
+        long residentBefore = TorchRuntime.ResidentBytes();
+        long residentPeak = residentBefore;
         var progress = new SynchronousProgress<StudyProgress>(p =>
-            bar.Report($"cell {Math.Min(p.Done + 1, p.Total)}/{p.Total}", p.Fraction, $"{p.Cell}{(p.Reused > 0 ? $"  ({p.Reused} reused)" : "")}"));
+        {
+            residentPeak = Math.Max(residentPeak, TorchRuntime.ResidentBytes());
+            bar.Report($"cell {Math.Min(p.Done + 1, p.Total)}/{p.Total}", p.Fraction, $"{p.Cell}{(p.Reused > 0 ? $"  ({p.Reused} reused)" : "")}");
+        });
         Study.StudyResults study;
         try
         {
@@ -89,10 +96,16 @@ internal static class StudyCommand
         }
         bar.Done();
         var files = StudyReportWriter.Write(study, StudyAnalysis.Of(study), Path.Combine(outDir, "report"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"study: done in {watch.Elapsed.TotalSeconds:F0} s"));
+        residentPeak = Math.Max(residentPeak, TorchRuntime.ResidentBytes());
+        TorchRuntime.ReleaseFreedMemory();
+        long residentAfter = TorchRuntime.ResidentBytes();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"study: done in {watch.Elapsed.TotalSeconds:F0} s; resident memory {Mb(residentBefore):F0} MB before, {Mb(residentPeak):F0} MB peak, {Mb(residentAfter):F0} MB after"));
         Console.WriteLine($"study: {Path.Combine(outDir, "study.json")}");
         foreach (var f in files)
             Console.WriteLine($"report: {f}");
         return 0;
     }
+
+    private static double Mb(long bytes) => bytes / (1024.0 * 1024.0);
 }

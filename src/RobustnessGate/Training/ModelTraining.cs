@@ -1,3 +1,4 @@
+using RobustnessGate.Persistence;
 using RobustnessGate.Data;
 using RobustnessGate.Runtime;
 using RobustnessGate.Models;
@@ -42,9 +43,19 @@ public static class ModelTraining
         long parameters = module.parameters().Sum(p => p.numel());
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, model.WeightsFile);
-        var tmp = path + ".tmp";
-        module.save(tmp);
-        File.Move(tmp, path, overwrite: true);
+        // A name unique to this process and call: two trainings into one folder never share a temporary file, and one
+        // left by a killed process is recognised as stale (AtomicFile.RemoveStaleTemporaries).
+        var tmp = AtomicFile.TemporaryPath(path);
+        try
+        {
+            module.save(tmp);
+            File.Move(tmp, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(tmp))
+                File.Delete(tmp);
+        }
         var manifest = ModelManifest.Read(directory);
         var previous = manifest.Models.FirstOrDefault(m => m.Name == model.Name);
         var entry = new ModelManifestEntry(model.Name, model.Family, model.Description, model.WeightsFile, parameters, options,

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using RobustnessGate.Data;
 using RobustnessGate.Gate.Caching;
+using RobustnessGate.Study.Running;
 
 namespace RobustnessSpecs.TestSupport;
 
@@ -14,6 +16,8 @@ internal static class HelperProcess
     /// <summary>
     /// <c>cache-writer &lt;folder&gt; &lt;writes&gt; &lt;seconds&gt;</c>: prints "ready", waits for a line on standard input, then
     /// stores <see cref="CacheFixtures.Result"/> (1,000 examples, the given seconds) under its own key that many times.
+    /// <c>study &lt;folder&gt;</c>: runs (or resumes) <see cref="Study.KillAndResumeSpecs.Plan"/> on the built-in test digits
+    /// in that folder and prints "done".
     /// </summary>
     public static int Main(string[] args)
     {
@@ -30,7 +34,13 @@ internal static class HelperProcess
                     cache.Put(key, result);
                 return 0;
             }
-            Console.Error.WriteLine($"helper process: expected 'cache-writer <folder> <writes> <seconds>', found '{string.Join(' ', args)}'");
+            if (args is ["study", var studyFolder])
+            {
+                StudyRunner.Run(Study.KillAndResumeSpecs.Plan(), BuiltInData.Load(BuiltInData.TestName), studyFolder);
+                Console.WriteLine("done");
+                return 0;
+            }
+            Console.Error.WriteLine($"helper process: expected 'cache-writer <folder> <writes> <seconds>' or 'study <folder>', found '{string.Join(' ', args)}'");
             return 2;
         }
         catch (Exception e) when (e is IOException or ArgumentException or FormatException or UnauthorizedAccessException)

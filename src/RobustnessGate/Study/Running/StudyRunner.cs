@@ -2,6 +2,7 @@ using RobustnessGate.Attacks;
 using RobustnessGate.Data;
 using RobustnessGate.Evaluation;
 using RobustnessGate.Models;
+using RobustnessGate.Persistence;
 using RobustnessGate.Runtime;
 using RobustnessGate.Study.Frontiers;
 
@@ -10,6 +11,8 @@ namespace RobustnessGate.Study.Running;
 /// <summary>
 /// Runs a <see cref="StudyPlan"/>: each (model, attack, target) cell is evaluated and written atomically as soon as it
 /// finishes, so an interrupted run continues where it stopped and ends with the same results. Returns the assembled study.
+/// A run killed outright (SIGKILL, power loss) can leave only the temporary files of <see cref="AtomicFile"/> behind, never
+/// a partial cell; the next run deletes those of dead processes in its folder before it starts.
 /// </summary>
 public static class StudyRunner
 {
@@ -21,6 +24,7 @@ public static class StudyRunner
         ArgumentNullException.ThrowIfNull(data);
         plan.Validate();
         TorchRuntime.Configure();
+        AtomicFile.RemoveStaleTemporaries(directory);
         var store = new CellStore(directory);
         var subset = data.Take(plan.Count);
         var state = new RunState(plan, progress);
