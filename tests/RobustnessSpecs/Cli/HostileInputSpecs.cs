@@ -159,7 +159,10 @@ public sealed class HostileInputSpecs : IDisposable
             "*frontier file*none.json not found*make it with 'robustness-gate study'*inconclusive*"),
         ["a frontier of another protocol"] = new(t => t.Gate(t.Thresholds("protocol.json", frontier: Path.Combine(Paths.Thresholds, "frontiers", "cw-untargeted-l2.json"))), 1,
             "*protocol.json*check 'hostile'*field 'frontier'*cw-untargeted-l2.json*another protocol*"),
-        ["a corrupt approved snapshot"] = new(t => t.Gate(t.Thresholds("snap.json"), corruptSnapshot: true), 1, "*hostile.approved.json*"),
+        ["an approved snapshot with a field of the wrong kind"] = new(t => t.Gate(t.Thresholds("snap.json"), snapshot: "{ \"schemaVersion\": \"two\" }"), 1,
+            "*hostile.approved.json: schemaVersion: expected a whole number, found a value of another kind*"),
+        ["a truncated approved snapshot"] = new(t => t.Gate(t.Thresholds("cut.json"), snapshot: "{ \"schemaVersion\": 1, \"check\": "), 1,
+            "*hostile.approved.json: *: expected*found*"),
         ["a check without an approved snapshot"] = new(t => t.Gate(t.Thresholds("nobase.json")), 3, "*check 'hostile'*no approved baseline*hostile.approved.json*approve*"),
     };
 
@@ -240,14 +243,12 @@ public sealed class HostileInputSpecs : IDisposable
             "--out", outDir ?? Out, "--quiet", .. extra ?? []];
     }
 
-    private string[] Gate(string thresholds, bool approved = false, bool corruptSnapshot = false)
+    private string[] Gate(string thresholds, bool approved = false, string? snapshot = null)
     {
         var snapshots = Path.Combine(_dir, "approved");
         Directory.CreateDirectory(snapshots);
-        if (corruptSnapshot)
-        {
-            File.WriteAllText(Path.Combine(snapshots, "hostile.approved.json"), "{ \"schemaVersion\": 1, \"check\": ");
-        }
+        if (snapshot is not null)
+            File.WriteAllText(Path.Combine(snapshots, "hostile.approved.json"), snapshot);
         if (approved)
         {
             // A baseline of this very check, made by running it once without a frontier and approving the snapshot.
