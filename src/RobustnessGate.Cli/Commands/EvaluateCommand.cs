@@ -37,7 +37,7 @@ internal static class EvaluateCommand
         var labelsSpec = cl.String("labels");
         var attackName = cl.Required("attack", "one of " + string.Join(", ", KnownAttacks.All.Select(a => a.Name)));
         var preset = AttackOptionsFromCommandLine.Preset(cl.String("preset"));
-        var target = TargetNames.Parse(cl.String("target") ?? "untargeted");
+        var target = Target(cl.String("target"));
         var options = new EvaluationOptions(
             target,
             cl.Int("count", 1),
@@ -51,11 +51,16 @@ internal static class EvaluateCommand
         bool quiet = cl.Flag("quiet");
         if ((mean is null) != (std is null))
             throw new UsageException("--mean and --std go together");
+        CheckNormalization(mean, std, channels: null, images: imagesSpec);
         var attack = AttackOptionsFromCommandLine.Configure(attackName, preset, cl.Remaining()).Create();
+        if (outDir is not null)
+            CheckOutputFolder(outDir);
 
         var data = LoadData(imagesSpec, labelsSpec);
+        CheckNormalization(mean, std, data.Channels, data.Name);
         using var model = ModelLoader.Load(modelSpec, mean is null ? null : new Normalization(mean, std!));
         outDir ??= Path.Combine("results", $"{Path.GetFileNameWithoutExtension(model.Name)}-{attack.Name}-{TargetNames.Name(target)}");
+        CheckOutputFolder(outDir);
 
         var bar = new ConsoleProgress(quiet);
         var progress = new SynchronousProgress<EvaluationProgress>(p =>
@@ -68,6 +73,53 @@ internal static class EvaluateCommand
         Console.Write(SummaryText.Format(result));
         Console.WriteLine($"result       {path}");
         return 0;
+    }
+
+    private static TargetMode Target(string? text)
+    {
+        try
+        {
+            return TargetNames.Parse(text ?? "untargeted");
+        }
+        catch (ArgumentException)
+        {
+            throw new UsageException($"option --target: expected one of {string.Join(", ", TargetNames.All)}, found '{text}'");
+        }
+    }
+
+    /// <summary>--mean and --std: as many std values as mean values, positive, and one value or one per channel of the images (when known).</summary>
+    private static void CheckNormalization(IReadOnlyList<float>? mean, IReadOnlyList<float>? std, int? channels, string images)
+    {
+        if (mean is null || std is null)
+            return;
+        if (mean.Count == 0)
+            throw new UsageException("option --mean: expected comma-separated numbers, found none");
+        if (std.Count != mean.Count)
+            throw new UsageException($"option --std: expected {Values(mean.Count)} (as many as --mean), found {std.Count}");
+        if (std.Any(s => !(s > 0 && float.IsFinite(s))) || mean.Any(m => !float.IsFinite(m)))
+        {
+            var (option, values) = mean.Any(m => !float.IsFinite(m)) ? ("mean", mean) : ("std", std);
+            var what = option == "std" ? "positive values" : "finite values";
+            throw new UsageException($"option --{option}: expected {what}, found [{string.Join(", ", values.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)))}]");
+        }
+        if (channels is { } c && mean.Count != 1 && mean.Count != c)
+            throw new UsageException($"option --mean: expected {(c == 1 ? "1 value" : $"1 or {c} values")} (one per channel of {images}, or one for all), found {mean.Count}");
+    }
+
+    private static string Values(int n) => n == 1 ? "1 value" : $"{n} values";
+
+    /// <summary>Fails before any work when the output folder cannot be a folder: it, or a folder above it, is a file.</summary>
+    private static void CheckOutputFolder(string outDir)
+    {
+        for (var dir = Path.GetFullPath(outDir); !string.IsNullOrEmpty(dir); dir = Path.GetDirectoryName(dir))
+        {
+            if (File.Exists(dir))
+            {
+                throw new IOException(dir == Path.GetFullPath(outDir)
+                    ? $"{dir}: field --out: expected a folder for result.json, found a file"
+                    : $"{dir}: field --out ({outDir}): expected a folder for result.json, found a file at {dir}");
+            }
+        }
     }
 
     private static string Indent(string text) => string.Concat(text.Split('\n').Select(l => l.Length == 0 ? "" : "  " + l + "\n"));

@@ -9,6 +9,8 @@ public static class ImageSetLoader
         ArgumentException.ThrowIfNullOrEmpty(imagesPath);
         ArgumentException.ThrowIfNullOrEmpty(labelsPath);
         var (pixels, n, c, h, w) = IsNpy(imagesPath) ? NpyReader.ReadImages(imagesPath) : IdxReader.ReadImages(imagesPath);
+        if (n == 0)
+            throw new DataFormatException(imagesPath, "field 'shape': expected at least one image, found 0");
         var labels = IsNpy(labelsPath) ? NpyReader.ReadLabels(labelsPath) : IdxReader.ReadLabels(labelsPath);
         if (labels.Length != n)
             throw new DataFormatException(labelsPath, $"has {labels.Length} labels but {imagesPath} has {n} images; expected one label per image");

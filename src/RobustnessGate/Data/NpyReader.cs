@@ -36,14 +36,14 @@ public static partial class NpyReader
                     pixels[i] = (float)BinaryPrimitives.ReadDoubleLittleEndian(data.AsSpan((int)(offset + 8 * i)));
                 break;
             default:
-                throw new DataFormatException(path, $"images must have dtype float32 ('<f4'), float64 ('<f8') or uint8 ('|u1'), got '{descr}'");
+                throw new DataFormatException(path, $"field 'descr': expected images of dtype float32 ('<f4'), float64 ('<f8') or uint8 ('|u1'), found '{descr}'");
         }
         for (long i = 0; i < total; i++)
         {
             if (!(pixels[i] >= 0f && pixels[i] <= 1f))
             {
                 throw new DataFormatException(path,
-                    $"float images must lie in [0, 1], found {pixels[i].ToString(CultureInfo.InvariantCulture)} at image {i / ((long)c * h * w)}, element {i % ((long)c * h * w)} (scale 0-255 data by 1/255 or save it as uint8)");
+                    $"float images: expected values in [0, 1], found {pixels[i].ToString(CultureInfo.InvariantCulture)} at image {i / ((long)c * h * w)}, element {i % ((long)c * h * w)} (scale 0-255 data by 1/255 or save it as uint8)");
             }
         }
         return (pixels, n, c, h, w);
@@ -81,7 +81,7 @@ public static partial class NpyReader
                 "<i8" => BinaryPrimitives.ReadInt64LittleEndian(data.AsSpan(offset + 8 * i)),
                 "<i4" => BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(offset + 4 * i)),
                 "|u1" or "<u1" or "u1" => data[offset + i],
-                _ => throw new DataFormatException(path, $"labels must have dtype int64 ('<i8'), int32 ('<i4') or uint8 ('|u1'), got '{descr}'"),
+                _ => throw new DataFormatException(path, $"field 'descr': expected labels of dtype int64 ('<i8'), int32 ('<i4') or uint8 ('|u1'), found '{descr}'"),
             };
         }
         return labels;

@@ -127,6 +127,13 @@ public static class Evaluator
                     throw new ModelContractException($"model '{model.Name}' must return N x K logits; for a batch of {x.shape[0]} it returned [{string.Join(", ", logits.shape)}]");
             });
         }
+        catch (InvalidCastException e)
+        {
+            // TorchSharp casts forward's IValue to a tensor: a tuple, list or dict output ends here on the first pass.
+            var kind = e.Message.Contains("Dictionary", StringComparison.Ordinal) ? "a dict"
+                : e.Message.Contains("Tuple", StringComparison.Ordinal) || e.Message.Contains("[]", StringComparison.Ordinal) ? "a tuple" : "something other than a tensor";
+            throw new ModelContractException($"model '{model.Name}' returns {kind} from forward, expected one logits tensor of shape N x K ({ModelLoader.FirstLine(e.Message)}); export a module that returns only the logits", e);
+        }
         catch (Exception e) when (e is System.Runtime.InteropServices.ExternalException or ArgumentException)
         {
             throw new ModelContractException($"model '{model.Name}' failed on {data.Name} images of shape {data.Channels} x {data.Height} x {data.Width}: {ModelLoader.FirstLine(e.Message)}", e);

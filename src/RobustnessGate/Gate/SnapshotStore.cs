@@ -86,6 +86,12 @@ public sealed class SnapshotStore
                 throw new GateConfigurationException($"{path}: schemaVersion: expected {GateSnapshot.CurrentSchemaVersion}, found {s.SchemaVersion}");
             return s;
         }
+        catch (JsonException e) when (e.InnerException?.GetType().Name == "JsonReaderException")
+        {
+            // A syntax error, not a field of the wrong kind: the file is cut short or is not JSON.
+            var field = (e.Path ?? "").TrimStart('$', '.') is { Length: > 0 } p ? p : "(document)";
+            throw new GateConfigurationException($"{path}: {field}: expected a complete JSON snapshot, found text that is not JSON or is cut short ({e.Message.Split(" Path:", 2)[0]}); restore it from git or delete it and approve again", e);
+        }
         catch (JsonException e)
         {
             var field = (e.Path ?? "").TrimStart('$', '.') is { Length: > 0 } p ? p : "(document)";

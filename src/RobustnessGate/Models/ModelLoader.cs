@@ -27,7 +27,8 @@ public static class ModelLoader
         if (!File.Exists(spec))
         {
             var names = string.Join(", ", KnownModels.All.Select(m => m.Name));
-            throw new FileNotFoundException($"model '{spec}' is neither a file nor a built-in model (built-in: {names})", spec);
+            var found = Directory.Exists(spec) ? "a folder" : "no file";
+            throw new FileNotFoundException($"model '{spec}' is neither a file nor a built-in model: expected a TorchScript file or a built-in model ({names}), found {found}", spec);
         }
         return LoadTorchScript(spec, normalization);
     }
@@ -69,8 +70,12 @@ public static class ModelLoader
         using (var f = File.OpenRead(path))
         {
             Span<byte> head = stackalloc byte[4];
-            if (f.Read(head) != 4 || head[0] != (byte)'P' || head[1] != (byte)'K')
-                throw new InvalidDataException($"{path}: not a TorchScript file (expected a zip archive written by torch.jit.save, starting with 'PK')");
+            int read = f.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            if (read != 4 || head[0] != (byte)'P' || head[1] != (byte)'K')
+            {
+                var found = read == 0 ? "an empty file" : "the bytes " + Convert.ToHexString(head[..read]);
+                throw new InvalidDataException($"{path}: not a TorchScript file: expected a zip archive written by torch.jit.save, starting with 'PK' (50 4B), found {found}");
+            }
         }
         TorchRuntime.Configure();
         string sha;
@@ -85,7 +90,23 @@ public static class ModelLoader
         {
             throw new InvalidDataException($"{path}: TorchScript load failed: {FirstLine(e.Message)}", e);
         }
-        return new ModuleClassifier(Path.GetFileName(path), module, module.call, inputShape, normalization, sha);
+        return new ModuleClassifier(Path.GetFileName(path), module, x => Forward(module, x), inputShape, normalization, sha);
+    }
+
+    /// <summary>
+    /// TorchSharp casts forward's result to a tensor: a tuple ends in an InvalidCastException, a dict in an index error of
+    /// its converter. Both become an InvalidCastException naming the output, which the evaluator turns into a contract error.
+    /// </summary>
+    private static Tensor Forward(jit.ScriptModule<Tensor, Tensor> module, Tensor x)
+    {
+        try
+        {
+            return module.call(x);
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw new InvalidCastException($"TorchSharp could not convert the output of forward to a tensor: a Dictionary or another container ({e.Message})", e);
+        }
     }
 
     /// <summary>The first line of a native error message (the rest is C++ frames).</summary>

@@ -27,7 +27,10 @@ internal static partial class JsonErrorText
         if (m.Contains("could not be converted", StringComparison.Ordinal))
         {
             // The value itself has the wrong kind: the message names the type expected at this field.
-            string expected = type is not null ? "an object {...}" : named.Value.Contains("List", StringComparison.Ordinal) ? "a list [...]" : "another kind of value";
+            var system = named.Groups[2].Success ? Type.GetType(named.Groups[2].Value) : null;
+            string expected = type is not null ? "an object {...}"
+                : system is not null && (system.IsPrimitive || system == typeof(string)) ? Kind(system)
+                : named.Value.Contains("List", StringComparison.Ordinal) ? "a list [...]" : "another kind of value";
             return $"expected {expected}, found a value of another kind";
         }
         int cut = m.IndexOf(" Path:", StringComparison.Ordinal);
