@@ -82,6 +82,21 @@ public sealed class SanitySpecs
     }
 
     [Fact]
+    public void A_model_on_which_half_the_FGSM_budget_fools_more_than_the_full_budget_is_flagged_as_not_monotone()
+    {
+        using var wavy = SanityModels.Wavy();
+
+        var full = Evaluator.Run(wavy, TestModels.MnistTest, new FgsmAttack(new FgsmOptions(0.2)), Hundred);
+        var half = Evaluator.Run(wavy, TestModels.MnistTest, new FgsmAttack(new FgsmOptions(0.1)), Hundred);
+
+        half.SuccessRate.Should().BeGreaterThan(full.SuccessRate!.Value, "the model is built so (measured 83 % at 0.1, 60 % at 0.2)");
+        Codes(full).Should().Contain(SanityCodes.SuccessNotMonotone);
+        full.Sanity!.Single(f => f.Code == SanityCodes.SuccessNotMonotone).Message.Should().MatchRegex(
+            @"^attack 'fgsm' with half its budget \(Linf 0\.1\) fooled [1-9]\d* of 16 images it left unbroken at 0\.2 \(first: image \d+\)");
+        Codes(half).Should().NotContain(SanityCodes.SuccessNotMonotone);
+    }
+
+    [Fact]
     public void A_budgetless_attack_that_leaves_attacked_images_unbroken_is_flagged_but_bounded_attacks_and_complete_runs_are_not()
     {
         var cw = CwAttack.Definition.Configure(AttackPreset.Strong).Create();

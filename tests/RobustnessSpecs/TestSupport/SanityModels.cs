@@ -22,6 +22,9 @@ public static class SanityModels
         return model;
     }
 
+    /// <summary>A model on which FGSM at half a budget goes further than at the full budget (success not monotone).</summary>
+    public static ModuleClassifier Wavy() => new("wavy-linear", new WavyModule(Inner()), new InputShape(1, 28, 28));
+
     /// <summary>NaN logits for every second image of a batch.</summary>
     public static ModuleClassifier NaN() => new("nan-linear", new NanModule(Inner()), new InputShape(1, 28, 28));
 }
