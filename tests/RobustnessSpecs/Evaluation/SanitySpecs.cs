@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using FluentAssertions;
 using RobustnessGate.Attacks;
 using RobustnessGate.Attacks.CarliniWagner;
@@ -174,5 +175,43 @@ public sealed class SanitySpecs
         flagged.Verdict.Should().Be(Verdict.Inconclusive);
         flagged.Reason.Should().Contain("sanity warning zero-gradients: ").And.Contain("sanity warning noise-beats-attack: ");
         judged.Verdict.Should().Be(Verdict.Pass, "with the flags accepted, 0 % success equals its baseline and breaks no band");
+    }
+
+    [Fact]
+    public void A_cached_result_carries_its_flags_and_one_cached_before_sanity_checks_existed_is_measured_again()
+    {
+        var dir = Paths.TempDirectory();
+        try
+        {
+            var thresholds = Path.Combine(dir, "gate.json");
+            File.WriteAllText(thresholds, """
+                { "schemaVersion": 2, "checks": [ { "id": "lenet-fgsm", "model": "lenet", "attack": "fgsm", "options": { "epsilon": 0.1 }, "count": 20,
+                  "metrics": { "successRate": {} } } ] }
+                """);
+            var file = ThresholdFile.Load(thresholds);
+            var options = new GateRunOptions(Path.Combine(dir, "approved"), Path.Combine(dir, "cache"));
+            using (var first = new GateSession(file, options))
+                first.Run("lenet-fgsm").Result.Sanity.Should().NotBeNull().And.BeEmpty();
+            using (var cached = new GateSession(file, options))
+            {
+                var hit = cached.Run("lenet-fgsm");
+                hit.Cached.Should().BeTrue();
+                hit.Result.Sanity.Should().NotBeNull("the cache stores the whole result, flags included");
+            }
+            var entry = Directory.GetFiles(Path.Combine(dir, "cache"), "*.json", SearchOption.AllDirectories).Single();
+            var json = JsonNode.Parse(File.ReadAllText(entry))!;
+            json["result"]!.AsObject().Remove("sanity").Should().BeTrue();
+            File.WriteAllText(entry, json.ToJsonString());
+
+            using var old = new GateSession(file, options);
+            var again = old.Run("lenet-fgsm");
+
+            again.Cached.Should().BeFalse("a result without a 'sanity' field was never checked, so it is not trusted as clean");
+            again.Result.Sanity.Should().NotBeNull();
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 }
