@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using RobustnessGate.Evaluation.Sanity;
 using RobustnessGate.Runtime;
 
 namespace RobustnessGate.Evaluation;
@@ -60,6 +61,12 @@ public sealed record EvaluationResult
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<SuccessCurvePoint>? SuccessCurve { get; init; }
+
+    /// <summary>
+    /// Findings of the sanity checks run with the evaluation (README, "Sanity checks"): empty when clean. Null only in results
+    /// read from files written before the checks existed; the gate recomputes such cached results.
+    /// </summary>
+    public IReadOnlyList<SanityFlag>? Sanity { get; init; }
 
     /// <summary>Per-image outcomes.</summary>
     public required IReadOnlyList<ExampleResult> Examples { get; init; }

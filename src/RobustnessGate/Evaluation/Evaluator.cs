@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using RobustnessGate.Attacks;
 using RobustnessGate.Data;
+using RobustnessGate.Evaluation.Sanity;
 using RobustnessGate.Metrics;
 using RobustnessGate.Models;
 using RobustnessGate.Runtime;
@@ -11,7 +12,9 @@ namespace RobustnessGate.Evaluation;
 /// <summary>
 /// Runs one attack on one model over one data set, Su et al.'s protocol: only correctly classified images are attacked;
 /// success is re-checked by a separate forward pass on the returned examples, which must lie in [0, 1] and within the
-/// attack's budget; distortions are summarised over successful examples only.
+/// attack's budget; distortions are summarised over successful examples only. Sanity checks run with every evaluation
+/// (<see cref="SanityChecks"/>): non-finite logits are refused before any attack, other findings are reported in
+/// <see cref="EvaluationResult.Sanity"/>.
 /// </summary>
 public static class Evaluator
 {
@@ -42,12 +45,20 @@ public static class Evaluator
 
         progress?.Report(new EvaluationProgress(0, 0, 0, "clean predictions"));
         using var cleanLogits = Predict(model, data, options.BatchSize);
+        SanityChecks.RefuseNonFinite(model, data, cleanLogits);
         CheckLogits(model, data, cleanLogits, options.AllowProbabilities);
         var clean = cleanLogits.argmax(1).data<long>().ToArray();
         var correct = Enumerable.Range(0, data.Count).Where(i => clean[i] == data.Labels[i]).ToArray();
         long[]? allTargets = null;
         if (options.Target != TargetMode.Untargeted)
             allTargets = TargetSelector.Select(options.Target, cleanLogits, data.Labels, Enumerable.Range(0, data.Count).ToArray(), options.Seed);
+
+        progress?.Report(new EvaluationProgress(0, correct.Length, 0, "sanity checks"));
+        var sanity = new List<SanityFlag?>
+        {
+            SanityChecks.NondeterministicForward(model, data, cleanLogits, options.BatchSize),
+            SanityChecks.ZeroGradients(model, data, correct, allTargets, options.BatchSize),
+        };
 
         var adversarialPrediction = new long?[data.Count];
         var success = new bool[data.Count];
@@ -67,7 +78,14 @@ public static class Evaluator
             TorchRuntime.ReleaseFreedMemory();
         }
         watch.Stop();
-        return Build(model, data, attack, options, clean, correct.Length, allTargets, adversarialPrediction, success, distortion, extras, watch.Elapsed.TotalSeconds);
+
+        progress?.Report(new EvaluationProgress(correct.Length, correct.Length, 0, "sanity checks"));
+        var unbroken = correct.Where(i => !success[i]).ToArray();
+        sanity.Add(SanityChecks.UnboundedNotTotal(attack, correct.Length, success.Count(s => s)));
+        sanity.Add(SanityChecks.NoiseBeatsAttack(model, data, attack, unbroken, allTargets, options.Seed, options.BatchSize));
+        sanity.Add(SanityChecks.SuccessNotMonotone(model, data, attack, unbroken, allTargets, options.Seed));
+        return Build(model, data, attack, options, clean, correct.Length, allTargets, adversarialPrediction, success, distortion, extras, watch.Elapsed.TotalSeconds)
+            with { Sanity = sanity.OfType<SanityFlag>().ToList() };
     }
 
     private static void AttackIndices(IClassifier model, ImageSet data, IAttack attack, EvaluationOptions options, int[] idx,

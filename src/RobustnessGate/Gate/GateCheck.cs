@@ -17,6 +17,12 @@ namespace RobustnessGate.Gate;
 public sealed record GateCheck(string Id, string? Description, ModelSource Model, DataSource Data, AttackSettings Attack, TargetMode Target,
     int Count, long Seed, IReadOnlyList<MetricThreshold> Metrics, RegressionTolerance Tolerance, FrontierThreshold? Frontier)
 {
+    /// <summary>
+    /// Sanity warnings this check expects (threshold-file key <c>acceptSanity</c>): code -> the reason. A warning of any other
+    /// code makes the verdict inconclusive.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> AcceptSanity { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>The tolerance of <paramref name="metric"/>: its own, or the check's.</summary>
     public RegressionTolerance ToleranceOf(GateMetric metric) => Metrics.FirstOrDefault(m => m.Metric == metric)?.Tolerance ?? Tolerance;
 

@@ -1,12 +1,14 @@
 using System.Globalization;
 using RobustnessGate.Evaluation;
+using RobustnessGate.Evaluation.Sanity;
 
 namespace RobustnessGate.Gate;
 
 /// <summary>
 /// Turns a check's evaluation, its approved baseline and its frontier outcome into a verdict. It fails closed: nothing
 /// attacked, an undefined or non-finite held metric, no approved baseline, or a baseline of another protocol are
-/// "inconclusive", which fails like "fail" but says the measurement, not the model, is the problem.
+/// "inconclusive", which fails like "fail" but says the measurement, not the model, is the problem. So is any sanity warning
+/// of the result (<see cref="EvaluationResult.Sanity"/>) whose code the check does not accept with a reason.
 /// </summary>
 public static class GateJudge
 {
@@ -19,6 +21,14 @@ public static class GateJudge
         var baselineReasons = new HashSet<string>(StringComparer.Ordinal);
         if (result.Attacked == 0)
             reasons.Add((Verdict.Inconclusive, Invariant($"no image was attacked: the model classifies none of the {result.Dataset.Count} images correctly (clean accuracy {result.CleanAccuracy:0.####})")));
+
+        foreach (var flag in result.Sanity ?? [])
+        {
+            if (flag.Severity == SanitySeverity.Warning && check.AcceptSanity.TryGetValue(flag.Code, out var why))
+                reasons.Add((Verdict.Pass, $"note: sanity {flag.Code} accepted by the check ({why}): {flag.Message}"));
+            else
+                reasons.Add((Verdict.Inconclusive, $"sanity {flag.Severity} {flag.Code}: {flag.Message}; the measurement may be silently weak. Fix the model or attack, or if this is expected, accept it in the check: \"acceptSanity\": {{ \"{flag.Code}\": \"why\" }}"));
+        }
 
         string? protocol = baseline is null ? null : ProtocolDifference(baseline, result);
         if (baseline is null)

@@ -106,7 +106,8 @@ public sealed class GateSession : IDisposable
     private (EvaluationResult Result, bool Cached) Evaluate(GateCheck check, IClassifier model, ImageSet data)
     {
         var options = new EvaluationOptions(check.Target, check.Count, check.Seed);
-        if (Cache is not null && !Options.Recreate && Cache.TryGet(check, model, data, options) is { } hit)
+        // A cached result from before sanity checks existed (no 'sanity' field) is measured again rather than trusted as clean.
+        if (Cache is not null && !Options.Recreate && Cache.TryGet(check, model, data, options) is { Sanity: not null } hit)
             return (hit, true);
         var result = Evaluator.Run(model, data, check.Attack.Create(), options);
         Cache?.Put(check, model, data, options, result);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using RobustnessGate.Attacks;
 using RobustnessGate.Data;
+using RobustnessGate.Evaluation.Sanity;
 using RobustnessGate.Models;
 using RobustnessGate.Study.Running;
 
@@ -24,7 +25,7 @@ public sealed partial class ThresholdFile
     private static readonly string[] TopKeys = ["$schema", "schemaVersion", "defaults", "checks"];
     private static readonly string[] DefaultKeys = ["dataset", "count", "seed", "maxRegression"];
     private static readonly string[] CheckKeys = ["id", "description", "model", "normalization", "dataset", "attack", "budget", "preset", "options",
-        "target", "count", "seed", "metrics", "maxRegression", "frontier"];
+        "target", "count", "seed", "metrics", "maxRegression", "acceptSanity", "frontier"];
     private static readonly string[] V1CheckKeys = ["id", "description", "model", "attack", "preset", "options", "target", "count", "seed", "bounds"];
 
     private ThresholdFile(string path, IReadOnlyList<GateCheck> checks)
@@ -156,7 +157,8 @@ public sealed partial class ThresholdFile
             var tolerance = c.TryGetProperty("maxRegression", out var mr) ? Tolerance(where, "maxRegression", mr, _tolerance) : _tolerance;
             var metrics = version == 1 ? V1Bounds(where, c, tolerance) : Metrics(where, c, tolerance);
             FrontierThreshold? frontier = c.TryGetProperty("frontier", out var fr) ? Frontier(where, fr) : null;
-            return new GateCheck(id, description, model, data, attack, target, count, seed, metrics, tolerance, frontier);
+            var accepted = c.TryGetProperty("acceptSanity", out var acc) ? AcceptSanity(where, acc) : new Dictionary<string, string>(StringComparer.Ordinal);
+            return new GateCheck(id, description, model, data, attack, target, count, seed, metrics, tolerance, frontier) { AcceptSanity = accepted };
         }
 
         private ModelSource Model(string where, JsonElement c)
@@ -310,6 +312,26 @@ public sealed partial class ThresholdFile
                 list.Add(new MetricThreshold(metric, new MetricBands(null, null, v.GetDouble()), tolerance));
             }
             return list;
+        }
+
+        private Dictionary<string, string> AcceptSanity(string where, JsonElement a)
+        {
+            var example = $"{{\"{SanityCodes.ZeroGradients}\": \"why this is expected\"}}";
+            if (a.ValueKind != JsonValueKind.Object)
+                throw new ThresholdFileException($"{path}: {where}: field 'acceptSanity': expected an object of sanity codes and reasons such as {example}, found {a.ValueKind}");
+            var accepted = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var p in a.EnumerateObject())
+            {
+                if (!SanityCodes.Warnings.Contains(p.Name, StringComparer.Ordinal))
+                {
+                    var note = p.Name == SanityCodes.NonFiniteLogits ? " (an error, which refuses the evaluation, cannot be accepted)" : "";
+                    throw new ThresholdFileException($"{path}: {where}: field 'acceptSanity.{p.Name}': expected a sanity warning code, one of {string.Join(", ", SanityCodes.Warnings)}, found '{p.Name}'{note}");
+                }
+                if (p.Value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(p.Value.GetString()))
+                    throw new ThresholdFileException($"{path}: {where}: field 'acceptSanity.{p.Name}': expected a non-empty reason why the warning is expected, found {p.Value.GetRawText()}");
+                accepted[p.Name] = p.Value.GetString()!.Trim();
+            }
+            return accepted;
         }
 
         private FrontierThreshold Frontier(string where, JsonElement f)

@@ -28,6 +28,15 @@ public static class SummaryText
         if (r.SuccessCurve is { } curve)
             sb.AppendLine(c, $"success at   {string.Join(", ", CurveBudgets.Select(e => $"eps {e.ToString("R", c)}: {Pct(RateAt(curve, e))}"))} (full curve in result.json)");
         sb.AppendLine(c, $"time         {r.Seconds.ToString("F2", c)} s");
+        if (r.Sanity is null)
+            sb.AppendLine("sanity       not checked (a result written before sanity checks existed)");
+        else if (r.Sanity.Count == 0)
+            sb.AppendLine("sanity       no findings");
+        else
+        {
+            foreach (var flag in r.Sanity)
+                sb.AppendLine(c, $"sanity       {flag.Severity} {flag.Code}: {flag.Message}");
+        }
         return sb.ToString();
     }
 

@@ -195,6 +195,26 @@ public sealed class ThresholdFileSpecs : IDisposable
         Loading(V2(fields)).Should().Throw<ThresholdFileException>().WithMessage("*gate.json: check 'c1'*" + message);
     }
 
+    [Fact]
+    public void A_check_accepts_sanity_warnings_by_code_each_with_its_reason()
+    {
+        var check = Single(V2("\"acceptSanity\": { \"zero-gradients\": \"a quantised model\", \"noise-beats-attack\": \"same cause\" },"));
+
+        check.AcceptSanity.Should().Equal(new Dictionary<string, string> { ["zero-gradients"] = "a quantised model", ["noise-beats-attack"] = "same cause" });
+        Single(V2()).AcceptSanity.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("\"acceptSanity\": [\"zero-gradients\"],", "field 'acceptSanity': expected an object of sanity codes and reasons such as {\"zero-gradients\": \"why this is expected\"}, found Array")]
+    [InlineData("\"acceptSanity\": { \"zero-gradient\": \"x\" },", "field 'acceptSanity.zero-gradient': expected a sanity warning code, one of nondeterministic-forward, zero-gradients, unbounded-not-total, noise-beats-attack, success-not-monotone, found 'zero-gradient'")]
+    [InlineData("\"acceptSanity\": { \"non-finite-logits\": \"x\" },", "field 'acceptSanity.non-finite-logits': expected a sanity warning code*found 'non-finite-logits' (an error, which refuses the evaluation, cannot be accepted)")]
+    [InlineData("\"acceptSanity\": { \"zero-gradients\": \" \" },", "field 'acceptSanity.zero-gradients': expected a non-empty reason why the warning is expected, found \" \"")]
+    [InlineData("\"acceptSanity\": { \"zero-gradients\": true },", "field 'acceptSanity.zero-gradients': expected a non-empty reason why the warning is expected, found true")]
+    public void A_bad_acceptSanity_is_an_error_naming_the_check_the_field_the_expected_and_the_found_value(string fields, string message)
+    {
+        Loading(V2(fields)).Should().Throw<ThresholdFileException>().WithMessage("*gate.json: check 'c1'*" + message);
+    }
+
     [Theory]
     [InlineData("\"normalization\": [0.5],", "field 'normalization': expected {\"mean\": [...], \"std\": [...]}, found Array")]
     [InlineData("\"normalization\": { \"mean\": [0.5] },", "field 'normalization.std': expected an array of numbers")]
