@@ -75,7 +75,7 @@ internal static class EvaluateCommand
         return 0;
     }
 
-    private static TargetMode Target(string? text)
+    internal static TargetMode Target(string? text)
     {
         try
         {
@@ -109,7 +109,7 @@ internal static class EvaluateCommand
     private static string Values(int n) => n == 1 ? "1 value" : $"{n} values";
 
     /// <summary>Fails before any work when the output folder cannot be a folder: it, or a folder above it, is a file.</summary>
-    private static void CheckOutputFolder(string outDir)
+    internal static void CheckOutputFolder(string outDir)
     {
         for (var dir = Path.GetFullPath(outDir); !string.IsNullOrEmpty(dir); dir = Path.GetDirectoryName(dir))
         {

@@ -50,6 +50,21 @@ public static class Predictions
         return forward(images).argmax(1).data<long>().ToArray();
     }
 
+    /// <summary>The <paramref name="k"/> highest-scoring classes of each image of a batch already in memory, best first
+    /// (fewer when the model has fewer classes).</summary>
+    public static long[][] TopK(Func<Tensor, Tensor> forward, Tensor images, int k)
+    {
+        ArgumentNullException.ThrowIfNull(forward);
+        ArgumentNullException.ThrowIfNull(images);
+        ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var logits = forward(images).to(ScalarType.Float32);
+        int take = (int)Math.Min(k, logits.shape[1]);
+        var flat = logits.topk(take, 1).indexes.contiguous().data<long>().ToArray();
+        return Enumerable.Range(0, (int)logits.shape[0]).Select(i => flat.AsSpan(i * take, take).ToArray()).ToArray();
+    }
+
     /// <summary>Top-1 accuracy of <paramref name="forward"/> on <paramref name="data"/>.</summary>
     public static double Accuracy(Func<Tensor, Tensor> forward, ImageSet data, int batchSize = 500)
     {
