@@ -16,6 +16,7 @@ internal static class Cli
         commands:
           evaluate   run one attack on one model and write result.json
           transfer   transferability matrix of one attack across several models (transfer.json, transfer.csv)
+          clever     CLEVER scores (Weng et al.): attack-free robustness estimates of one model, result.json
           train-zoo  rebuild the weights of every built-in model (or some) bit for bit
           train      rebuild one built-in model's weights bit for bit
           study      run the whole study (zoo or your models x paper attacks x targets), resumable, with its report
@@ -55,6 +56,7 @@ internal static class Cli
             {
                 "evaluate" => EvaluateCommand.Run(cl),
                 "transfer" => TransferCommand.Run(cl),
+                "clever" => CleverCommand.Run(cl),
                 "train" => TrainCommand.Run(cl),
                 "train-zoo" => TrainZooCommand.Run(cl),
                 "report" => ReportCommand.Run(cl),
@@ -64,7 +66,7 @@ internal static class Cli
                 "bench" => BenchCommand.Run(cl),
                 "gate" => GateCommand.Run(cl),
                 "approve" => ApproveCommand.Run(cl),
-                _ => throw new UsageException($"unknown command '{args[0]}'; expected one of evaluate, transfer, train-zoo, train, study, report, bench, gate, approve, models, attacks, help"),
+                _ => throw new UsageException($"unknown command '{args[0]}'; expected one of evaluate, transfer, clever, train-zoo, train, study, report, bench, gate, approve, models, attacks, help"),
             };
         }
         catch (Exception e) when (e is UsageException or AttackOptionException or ArgumentException)
@@ -85,6 +87,7 @@ internal static class Cli
     {
         "evaluate" => EvaluateCommand.Help,
         "transfer" => TransferCommand.Help,
+        "clever" => CleverCommand.Help,
         "train" => TrainCommand.Help,
         "train-zoo" => TrainZooCommand.Help,
         "report" => ReportCommand.Help,
