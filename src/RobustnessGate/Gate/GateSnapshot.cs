@@ -3,7 +3,7 @@ using RobustnessGate.Evaluation;
 namespace RobustnessGate.Gate;
 
 /// <summary>
-/// The approved baseline of a check (Gate/approved/&lt;id&gt;.approved.json): what was measured and how, the exact value of
+/// The approved baseline of a check (approved/&lt;id&gt;.approved.json beside the thresholds file): what was measured and how, the exact value of
 /// every gate metric, and the verdict. No times or paths, so it changes only when the measurement does. Compared with the
 /// same tolerances as the verdict, so last-bit differences between machines never fail it.
 /// </summary>
