@@ -90,6 +90,13 @@ public static class GateJudge
         double? delta = value is { } v0 && before is { } b1 ? v0 - b1 : null;
         var health = value is { } hv ? bands.HealthOf(hv, metric.Direction) : (Health?)null;
 
+        if (baseline is not null && !hasBaseline)
+        {
+            // A baseline approved before this metric existed cannot vouch for it: the received snapshot that holds it
+            // waits for approval, and a held metric fails closed until then.
+            return new(metric.Name, metric.Direction, value, null, null, tol, se, bands, health, held ? Verdict.Inconclusive : Verdict.Pass,
+                held ? $"{metric.Name} is not in the approved baseline: review the received snapshot and approve it" : null, held, Moved: true);
+        }
         if (value is null)
         {
             if (raw is { } nonFinite)

@@ -317,4 +317,17 @@ public sealed class GateJudgeSpecs
         judged.Snapshot.Metrics["meanL2"].Should().Be(1.3);
         judged.Snapshot.Check.Should().Be(GateExamples.CheckId);
     }
+
+    [Fact]
+    public void A_held_metric_missing_from_an_older_baseline_is_inconclusive_and_leaves_a_received_snapshot()
+    {
+        var old = Approved(GateExamples.Result());
+        var baseline = old with { Metrics = old.Metrics.Where(m => m.Key != "meanL2").ToDictionary(m => m.Key, m => m.Value) };
+
+        var judged = Judge(GateExamples.Result(), baseline);
+
+        judged.Verdict.Should().Be(Verdict.Inconclusive);
+        judged.Reason.Should().Contain("meanL2 is not in the approved baseline");
+        judged.SnapshotMoved.Should().BeTrue("the received snapshot holding meanL2 waits for approval");
+    }
 }
