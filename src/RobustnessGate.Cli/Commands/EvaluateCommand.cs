@@ -96,14 +96,12 @@ internal static class EvaluateCommand
             throw new UsageException("option --mean: expected comma-separated numbers, found none");
         if (std.Count != mean.Count)
             throw new UsageException($"option --std: expected {Values(mean.Count)} (as many as --mean), found {std.Count}");
-        if (std.Any(s => !(s > 0 && float.IsFinite(s))) || mean.Any(m => !float.IsFinite(m)))
-        {
-            var (option, values) = mean.Any(m => !float.IsFinite(m)) ? ("mean", mean) : ("std", std);
-            var what = option == "std" ? "positive values" : "finite values";
-            throw new UsageException($"option --{option}: expected {what}, found [{string.Join(", ", values.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)))}]");
-        }
-        if (channels is { } c && mean.Count != 1 && mean.Count != c)
-            throw new UsageException($"option --mean: expected {(c == 1 ? "1 value" : $"1 or {c} values")} (one per channel of {images}, or one for all), found {mean.Count}");
+        if (mean.Any(m => !float.IsFinite(m)))
+            throw new UsageException($"option --mean: expected finite values, found [{string.Join(", ", mean.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)))}]");
+        if (Normalization.StdProblem(std) is { } stdProblem)
+            throw new UsageException($"option --std: {stdProblem}");
+        if (channels is { } c && Normalization.ChannelProblem(mean.Count, c, images) is { } channelProblem)
+            throw new UsageException($"option --mean: {channelProblem}");
     }
 
     private static string Values(int n) => n == 1 ? "1 value" : $"{n} values";

@@ -71,8 +71,8 @@ public sealed class GateSession : IDisposable
         var all = Data(check.Data);
         if (check.Count > all.Count)
             throw new GateConfigurationException($"{File.Path}: check '{check.Id}': field 'count': the data set {all.Name} has {all.Count} images, the check asks for {check.Count}");
-        if (check.Model.Normalization is { } n && n.Mean.Count != 1 && n.Mean.Count != all.Channels)
-            throw new GateConfigurationException($"{File.Path}: check '{check.Id}': field 'normalization.mean': expected {(all.Channels == 1 ? "1 value" : $"1 or {all.Channels} values")} (one per channel of {all.Name}, or one for all), found {n.Mean.Count}");
+        if (check.Model.Normalization is { } n && Normalization.ChannelProblem(n.Mean.Count, all.Channels, all.Name) is { } channels)
+            throw new GateConfigurationException($"{File.Path}: check '{check.Id}': field 'normalization.mean': {channels}");
         var data = all.Take(check.Count);
         var (result, cached) = Evaluate(check, model, data);
 

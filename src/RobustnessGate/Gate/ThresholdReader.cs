@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using RobustnessGate.Attacks;
 using RobustnessGate.Data;
@@ -82,8 +81,8 @@ internal sealed class ThresholdReader(string path, int version)
             var std = Floats(where, n, "normalization.std");
             if (mean.Count != std.Count || mean.Count == 0)
                 throw new ThresholdFileException($"{path}: {where}: field 'normalization': expected as many std values as mean values, found {mean.Count} mean and {std.Count} std");
-            if (std.Any(s => !(s > 0)))
-                throw new ThresholdFileException($"{path}: {where}: field 'normalization.std': expected positive values, found [{string.Join(", ", std.Select(s => s.ToString(CultureInfo.InvariantCulture)))}]");
+            if (Normalization.StdProblem(std) is { } stdProblem)
+                throw new ThresholdFileException($"{path}: {where}: field 'normalization.std': {stdProblem}");
             normalization = new Normalization(mean, std);
         }
         return new ModelSource(spec, normalization);

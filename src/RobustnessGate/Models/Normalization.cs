@@ -12,11 +12,27 @@ public sealed record Normalization(IReadOnlyList<float> Mean, IReadOnlyList<floa
     {
         if (Mean.Count == 0 || Mean.Count != Std.Count)
             throw new ArgumentException($"normalisation needs as many std values as mean values (got {Mean.Count} mean, {Std.Count} std)");
-        if (Std.Any(s => !(s > 0)))
-            throw new ArgumentException($"normalisation std values must be positive, got [{string.Join(", ", Std)}]");
-        if (channels is { } c && Mean.Count != 1 && Mean.Count != c)
-            throw new ArgumentException($"normalisation has {Mean.Count} values but the images have {c} channels");
+        if (StdProblem(Std) is { } std)
+            throw new ArgumentException($"normalisation std: {std}");
+        if (channels is { } c && ChannelProblem(Mean.Count, c, "the images") is { } problem)
+            throw new ArgumentException($"normalisation mean: {problem}");
     }
+
+    /// <summary>What is wrong with std values ("expected positive values, found [...]"), or null: each must be finite and above 0.</summary>
+    public static string? StdProblem(IReadOnlyList<float> std)
+    {
+        ArgumentNullException.ThrowIfNull(std);
+        return std.All(s => s > 0 && float.IsFinite(s)) ? null
+            : $"expected positive values, found [{string.Join(", ", std.Select(s => s.ToString(System.Globalization.CultureInfo.InvariantCulture)))}]";
+    }
+
+    /// <summary>
+    /// What is wrong with <paramref name="meanCount"/> values for images of <paramref name="channels"/> channels named
+    /// <paramref name="images"/> (one value, or one per channel), or null.
+    /// </summary>
+    public static string? ChannelProblem(int meanCount, int channels, string images) =>
+        meanCount == 1 || meanCount == channels ? null
+            : $"expected {(channels == 1 ? "1 value" : $"1 or {channels} values")} (one per channel of {images}, or one for all), found {meanCount}";
 
     internal (Tensor Mean, Tensor Std) ToTensors()
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using RobustnessGate.Attacks;
 using RobustnessGate.Attacks.CarliniWagner;
 using RobustnessGate.Attacks.Ead;
@@ -173,7 +172,7 @@ public static class SanityChecks
             {
                 // Clamping to the box moves every pixel towards x, so every norm of the perturbation only shrinks: within budget.
                 var noisy = (x + Noise(x, bound, generator)).clamp(0, 1);
-                var predicted = model.Logits(noisy).argmax(1).data<long>().ToArray();
+                var predicted = Predictions.TopOne(model.Logits, noisy);
                 for (int k = 0; k < idx.Length; k++)
                 {
                     int i = idx[k];
@@ -228,11 +227,9 @@ public static class SanityChecks
         var option = definition.Options.FirstOrDefault(o => o.Name == "epsilon") ?? definition.Options.FirstOrDefault(o => o.Name == "initialEpsilon");
         if (option is null)
             return null;
-        var json = JsonSerializer.Serialize(new Dictionary<string, double> { [option.Name] = bound.Epsilon / 2 });
-        using var doc = JsonDocument.Parse(json);
         try
         {
-            var half = definition.Configure(attack.Settings, doc.RootElement.Clone()).Create();
+            var half = definition.Describe(option.Set(attack.Settings.Options, bound.Epsilon / 2)).Create();
             return half.Bound is { } b && b.Norm == bound.Norm && b.Epsilon < bound.Epsilon ? half : null;
         }
         catch (AttackOptionException)
