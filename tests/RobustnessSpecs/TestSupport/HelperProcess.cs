@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using RobustnessGate.Data;
+using RobustnessGate.Evaluation;
 using RobustnessGate.Gate.Caching;
 using RobustnessGate.Study.Running;
 

@@ -1,4 +1,5 @@
 using RobustnessGate.Attacks;
+using RobustnessGate.Data;
 using RobustnessGate.Evaluation;
 using RobustnessGate.Runtime;
 
@@ -22,31 +23,28 @@ internal sealed class CellStore(string directory)
         Path.Combine(Directory, "transfer", Safe(model) + extension);
 
     /// <summary>
-    /// The cell's cache key beyond model, data, target and seed: the attack's name, preset and every parameter, and the
-    /// engine (tool version, TorchSharp version, thread count), since any of them can change the numbers.
+    /// The result at <paramref name="path"/> when it was measured exactly as this cell would be: the same
+    /// <see cref="CacheKey"/> (model, evaluated images, attack name, preset and parameters, target, seed and engine);
+    /// otherwise null, as for a missing or unreadable file.
     /// </summary>
-    public static string Key(AttackSettings settings) => Key(settings.Name, settings.Preset, settings.Parameters, EngineInfoFactory.Current(TorchRuntime.DefaultThreads));
-
-    private static string Key(string attack, string? preset, IReadOnlyDictionary<string, object> parameters, EngineInfo engine) =>
-        AttackSettings.Canonical(attack, preset, parameters) + $"|{engine.Name} {engine.Version}|TorchSharp {engine.TorchSharp}|threads {engine.Threads}";
-
-    public static EvaluationResult? Reusable(string path, string modelSha, string datasetSha, AttackSettings settings, string target, long seed)
+    public static EvaluationResult? Reusable(string path, string modelSha, ImageSet subset, AttackSettings settings, TargetMode target, long seed)
     {
         if (!File.Exists(path))
             return null;
-        EvaluationResult r;
         try
         {
-            r = ResultJson.Read(path);
+            var r = ResultJson.Read(path);
+            return CacheKey.Of(r) == Key(modelSha, subset, settings, target, seed) ? r : null;
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException or ArgumentException)
         {
             return null;
         }
-        bool same = r.Model.Sha256 == modelSha && r.Dataset.Sha256 == datasetSha && r.Target == target && r.Seed == seed &&
-                    Key(r.Attack.Name, r.Attack.Preset, r.Attack.Parameters, r.Engine) == Key(settings);
-        return same ? r : null;
     }
+
+    /// <summary>The key of a cell's evaluation with the running engine.</summary>
+    public static CacheKey Key(string modelSha, ImageSet subset, AttackSettings settings, TargetMode target, long seed) =>
+        CacheKey.For(modelSha, subset, null, settings, target, seed, EngineInfoFactory.Current(TorchRuntime.DefaultThreads));
 
     private static string Safe(string name) =>
         string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));

@@ -80,7 +80,7 @@ public static class StudyRunner
         var label = $"{name} {attack.Name} {targetName}";
         var path = store.ResultPath(name, attack.Name, targetName);
         var galleryPath = store.GalleryPath(name, attack.Name, targetName);
-        var reused = CellStore.Reusable(path, model.Sha256, subset.Sha256, attack.Settings, targetName, plan.Seed);
+        var reused = CellStore.Reusable(path, model.Sha256, subset, attack.Settings, target, plan.Seed);
         if (reused is not null && (!inGallery || File.Exists(galleryPath)))
         {
             if (inGallery)

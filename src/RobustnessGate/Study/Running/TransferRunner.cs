@@ -61,7 +61,7 @@ internal static class TransferRunner
         var label = $"{name} {attack.Name} transfer-source";
         var jsonPath = store.TransferPath(name, ".json");
         var npyPath = store.TransferPath(name, ".npy");
-        var parameters = CellStore.Key(attack.Settings);
+        var parameters = CellStore.Key(model.Sha256, data, attack.Settings, TargetMode.Untargeted, plan.Seed).Text;
         if (File.Exists(jsonPath) && File.Exists(npyPath))
         {
             var saved = JsonSerializer.Deserialize<SourceFile>(File.ReadAllText(jsonPath), StudyJson.Options);

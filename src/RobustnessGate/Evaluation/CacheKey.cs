@@ -4,16 +4,15 @@ using System.Security.Cryptography;
 using System.Text;
 using RobustnessGate.Attacks;
 using RobustnessGate.Data;
-using RobustnessGate.Evaluation;
 using RobustnessGate.Runtime;
 
-namespace RobustnessGate.Gate.Caching;
+namespace RobustnessGate.Evaluation;
 
 /// <summary>
 /// Everything that can change an evaluation's numbers: the model's fingerprint, the evaluated images (name, fingerprint
 /// and count), the attack (name, preset and every effective parameter, <see cref="AttackSettings.Key"/>), the target mode,
 /// the seed and the engine (tool name and version, TorchSharp version, thread count). Two evaluations with equal keys give
-/// the same result on the same machine kind, so <see cref="ResultCache"/> may serve one for the other.
+/// the same result on the same machine kind, so the gate's result cache and the study's cells may serve one for the other.
 /// </summary>
 /// <remarks>
 /// Not in the key: the model's display name, the batch size (results do not depend on it for deterministic attacks, see
