@@ -18,6 +18,7 @@ public sealed class ImageFolderCliSpecs : IDisposable
     private static readonly string Fx = ImageFiles.RgbFixtures;
     private static readonly string Shapes = Path.Combine(Fx, "shapes");
     private const string Mean = "0.45,0.5,0.4", Std = "0.25,0.2,0.3";   // MEAN and STD of make_rgb_fixtures.py
+    private static readonly string[] Pgd = ["--attack", "pgd", "--epsilon", "0.1", "--steps", "10", "--step-size", "0.02", "--random-start", "false"];
     private readonly string _dir = Paths.TempDirectory();
 
     public ImageFolderCliSpecs() => TorchRuntime.Configure();
@@ -50,11 +51,11 @@ public sealed class ImageFolderCliSpecs : IDisposable
     {
         string a = Path.Combine(_dir, "outside"), b = Path.Combine(_dir, "inside");
         var (code, output, err) = CliRunner.Run("evaluate", "--model", Path.Combine(Fx, "rgb32.pt"), "--images", Shapes,
-            "--mean", Mean, "--std", Std, "--attack", "ifgsm", "--out", a, "--quiet");
+            "--mean", Mean, "--std", Std, Pgd[0], Pgd[1], Pgd[2], Pgd[3], Pgd[4], Pgd[5], Pgd[6], Pgd[7], Pgd[8], Pgd[9], "--out", a, "--quiet");
         code.Should().Be(0, err);
         output.Should().Contain("shapes, 12 images");
         CliRunner.Run("evaluate", "--model", Path.Combine(Fx, "rgb32_inside.pt"), "--images", Shapes, "--channels", "rgb",
-            "--attack", "ifgsm", "--out", b, "--quiet").Code.Should().Be(0);
+            Pgd[0], Pgd[1], Pgd[2], Pgd[3], Pgd[4], Pgd[5], Pgd[6], Pgd[7], Pgd[8], Pgd[9], "--out", b, "--quiet").Code.Should().Be(0);
 
         JsonElement ra = Result(a), rb = Result(b);
         ra.GetProperty("cleanAccuracy").GetDouble().Should().Be(1.0, "PyTorch measured 12 of 12 (expected.json rgb32Accuracy)");
