@@ -44,6 +44,12 @@ public sealed class ImageFolderCliSpecs : IDisposable
         for (int i = 0; i < ours.Length; i++)
             ours[i].Should().BeApproximately(theirs[i], 1e-4f, $"logit {i % 3} of image {i / 3}");
         theirs.Max(Math.Abs).Should().BeGreaterThan(0.5f, "the reference is not all zeros");
+
+        // The classifier behind a normalisation is fingerprinted with it (result cache, snapshots), the bare file by its bytes.
+        var fileSha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(Fx, "rgb32.pt"))));
+        using var bare = ModelLoader.Load(Path.Combine(Fx, "rgb32.pt"));
+        bare.Sha256.Should().Be(fileSha);
+        model.Sha256.Should().NotBe(fileSha).And.Be(new Normalization([0.45f, 0.5f, 0.4f], [0.25f, 0.2f, 0.3f]).Fingerprint(fileSha));
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class FolderDatasetSpecs : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private string Thresholds(string dataset)
+    private string Thresholds(string dataset, string std = "0.25, 0.2, 0.3")
     {
         var model = System.Text.Json.JsonSerializer.Serialize(Path.Combine(ImageFiles.RgbFixtures, "rgb32.pt"));
         var path = Path.Combine(_dir, "gate.json");
@@ -40,7 +40,7 @@ public sealed class FolderDatasetSpecs : IDisposable
             { "schemaVersion": 2,
               "defaults": { "dataset": {{dataset}}, "count": 12 },
               "checks": [ {
-                "id": "{{Id}}", "model": {{model}}, "normalization": { "mean": [0.45, 0.5, 0.4], "std": [0.25, 0.2, 0.3] },
+                "id": "{{Id}}", "model": {{model}}, "normalization": { "mean": [0.45, 0.5, 0.4], "std": [{{std}}] },
                 "attack": "fgsm", "options": { "epsilon": 0.05 },
                 "metrics": { "cleanAccuracy": { "break": 0.9 }, "successRate": {} } } ] }
             """);
@@ -97,6 +97,16 @@ public sealed class FolderDatasetSpecs : IDisposable
             again.Verdict.Should().Be(Verdict.Pass, again.Message);
             again.Cached.Should().BeTrue("the same decoded images, model, attack and engine");
         }
+
+        // Another per-channel std is another classifier: its evaluation must not be served the cached result.
+        var otherStd = ThresholdFile.Load(Thresholds("""{ "folder": "images", "channels": "rgb" }""", std: "0.25, 0.2, 0.6"));
+        using (var session = new GateSession(otherStd, new GateRunOptions(approved, cache)))
+        {
+            var renormalised = session.Run(Id);
+            renormalised.Cached.Should().BeFalse("the normalisation is part of the model's fingerprint");
+            renormalised.Result.Model.Sha256.Should().NotBe(first.Result.Model.Sha256);
+        }
+        file = ThresholdFile.Load(Thresholds("""{ "folder": "images", "channels": "rgb" }"""));
 
         // One changed pixel value in one PNG: a new decoded content hash, so the cached result is not served.
         ImageFiles.Flat(Path.Combine(_dir, "images", "red-bar", "03.png"), 32, 32, 120, 120, 120);
