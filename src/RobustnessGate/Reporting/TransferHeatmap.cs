@@ -28,12 +28,23 @@ internal static class TransferHeatmap
                 values[r, c] = cells.TryGetValue((names[r], names[c]), out var cell) && cell.SuccessRate is { } v ? 100 * v : double.NaN;
         }
         var plot = new Plot();
-        var map = plot.Add.Heatmap(values);
-        map.Colormap = new ScottPlot.Colormaps.Viridis();
+        // Each cell is drawn as its own unit square centred on (column, n - 1 - row), so the first source is on top and
+        // every cell sits exactly on its tick; the (hidden) heatmap only carries the colour scale of the colour bar.
+        var colormap = new ScottPlot.Colormaps.Viridis();
+        for (int r = 0; r < n; r++)
+        {
+            for (int c = 0; c < n; c++)
+            {
+                double y = n - 1 - r;
+                var box = plot.Add.Rectangle(c - 0.5, c + 0.5, y - 0.5, y + 0.5);
+                box.FillColor = double.IsNaN(values[r, c]) ? Colors.LightGray : colormap.GetColor(values[r, c] / 100);
+                box.LineWidth = 0;
+            }
+        }
+        var map = plot.Add.Heatmap(new double[,] { { 0, 100 } });
+        map.Colormap = colormap;
         map.ManualRange = new ScottPlot.Range(0, 100);
-        map.NaNCellColor = Colors.LightGray;
-        // Row r of the data is drawn at y = n - 1 - r (the first source on top), column c at x = c.
-        map.Position = new CoordinateRect(-0.5, n - 0.5, -0.5, n - 0.5);
+        map.IsVisible = false;
         plot.Add.ColorBar(map).Label = "success rate on the target (%)";
         var positions = Enumerable.Range(0, n).Select(i => (double)i).ToArray();
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(positions, models.ToArray());
