@@ -13,7 +13,7 @@ internal static class BenchCommand
 {
     public const string Help = """
         robustness-gate bench [--model lenet] [--attacks pgd,cw,ead,ead-after-success,ead-score-10,ifgsm] [--count 100] [--iterations 100]
-                              [--rounds 5] [--threads 2] [--full] [--out bench.json]
+                              [--rounds 5] [--threads 2] [--full] [--clever] [--out bench.json]
 
           Times each attack per iteration on a batch of --count test images (one binary step or attempt, no early abort,
           so every iteration does the same work) and divides by the floor: one bare forward+backward of the same model on the
@@ -28,6 +28,9 @@ internal static class BenchCommand
                    evaluator and reports wall time, resident memory before / peak / after, the forward+backward
                    ("grad") and forward-only ("score") passes of single images the attack really ran, and the whole
                    run's ratio: wall time / (grad passes x floor per image at batch --count). Takes minutes.
+          --clever also times CLEVER (L2) on the first test image: N_s = --count points per pass, N_b = --iterations
+                   batches, targeted (top-2) and untargeted (9 classes), as input gradients per second against the floor
+                   (forward+backward on --count points) timed right before; the ratio is the median over --rounds.
           --out    also write the numbers as JSON
         """;
 
@@ -38,6 +41,7 @@ internal static class BenchCommand
         var options = new BenchmarkOptions(attacks, cl.Int("count", 1) ?? 100, cl.Int("iterations", 1) ?? 100, cl.Int("rounds", 1) ?? 5, cl.Flag("full"),
             cl.Int("threads", 1) ?? Runtime.TorchRuntime.DefaultThreads);
         var outPath = cl.String("out");
+        bool cleverCost = cl.Flag("clever");
         cl.EnsureEmpty("bench");
         using var model = ModelLoader.Load(modelSpec);
         var data = BuiltInData.Load(BuiltInData.TestName);
@@ -50,6 +54,16 @@ internal static class BenchCommand
         {
             Console.WriteLine(string.Create(c,
                 $"{r.Attack,-18} {r.Model,-8} {r.BatchSize,5} {r.MillisecondsPerIteration,9:F2} {r.ImagesPerSecond,10:F0} {r.FloorMillisecondsPerIteration,9:F2} {r.RatioToFloor,6:F3}"));
+        }
+
+        IReadOnlyList<CleverCost> clever = [];
+        if (cleverCost)
+        {
+            clever = CleverBenchmark.Measure(model, data, options);
+            Console.WriteLine();
+            Console.WriteLine(string.Create(c, $"{"clever",-18} {"model",-8} {"N_s",5} {"N_b",5} {"classes",7} {"grads/s",10} {"floor grads/s",13} {"ratio",6}"));
+            foreach (var r in clever)
+                Console.WriteLine(string.Create(c, $"{r.Mode,-18} {r.Model,-8} {r.Samples,5} {r.Batches,5} {r.Classes,7} {r.GradientsPerSecond,10:F0} {r.FloorGradientsPerSecond,13:F0} {r.RatioToFloor,6:F3}"));
         }
 
         IReadOnlyList<FullRun> full = [];
@@ -66,7 +80,7 @@ internal static class BenchCommand
         }
         if (outPath is not null)
         {
-            var json = JsonSerializer.Serialize(new { perIteration = costs, fullRuns = full, threads = options.Threads, waitPolicy = Runtime.TorchRuntime.WaitPolicy }, ResultJson.Options);
+            var json = JsonSerializer.Serialize(new { perIteration = costs, clever, fullRuns = full, threads = options.Threads, waitPolicy = Runtime.TorchRuntime.WaitPolicy }, ResultJson.Options);
             AtomicFile.WriteAllText(outPath, json + "\n");
         }
         return 0;

@@ -14,10 +14,12 @@ internal static class StudyCommand
         robustness-gate study [--budget quick|paper] [--out <dir>] [--models <a.pt[:Family],b.pt,...>]
                               [--images <x.npy | idx | folder | mnist-test> --labels <y.npy | idx>] [--image-size S] [--channels auto|rgb|grey] [--count N]
                               [--attacks fgsm-sweep,ifgsm,cw,ead] [--targets untargeted,random,least-likely,top2]
-                              [--seed S] [--no-transfer] [--quiet]
+                              [--seed S] [--no-transfer] [--no-clever] [--quiet]
 
-          Runs every model x attack x target on the first N images (default: quick 20, paper 100) and FGSM eps 0.3
-          transferability between all ordered model pairs, then writes <out>/study.json and <out>/report/ (report.md,
+          Runs every model x attack x target on the first N images (default: quick 20, paper 100), the transferability
+          matrices of every attack and target (each cell's successful examples replayed on every other model) plus FGSM
+          eps 0.3, and untargeted L2 and L-inf CLEVER scores (quick: N_s 32, N_b 10 on 5 images; paper: N_s 1024,
+          N_b 500 on all), then writes <out>/study.json and <out>/report/ (report.md,
           report.html, plots/*.png). Default models: the 18-model built-in zoo; --models runs your TorchScript files instead.
           Each cell is written to <out>/cells/ as it finishes: run the same command again after an interruption and it
           continues where it stopped. Default --out: study-<budget>.
@@ -39,6 +41,7 @@ internal static class StudyCommand
         var attackFilter = cl.String("attacks");
         var targetFilter = cl.String("targets");
         bool transfer = !cl.Flag("no-transfer");
+        bool clever = !cl.Flag("no-clever");
         bool quiet = cl.Flag("quiet");
         cl.EnsureEmpty("study");
 
@@ -60,7 +63,7 @@ internal static class StudyCommand
         var plan = new StudyPlan(
             modelSpecs is null ? "Built-in MNIST-scale zoo of 18 models" : $"{models.Count} user models",
             budgetName, models, attacks, targets, count, seed, transfer ? StudyBudgets.Transfer : null,
-            galleryModels, "cw", 3);
+            galleryModels, "cw", 3, clever ? StudyBudgets.Clever(budget) : null);
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"study: {models.Count} models x {attacks.Count} attacks x {targets.Count} targets on the first {count} images of {data.Name}, budget {budgetName}, {plan.CellCount} cells -> {outDir}"));
@@ -82,10 +85,11 @@ internal static class StudyCommand
             residentPeak = Math.Max(residentPeak, TorchRuntime.ResidentBytes());
             bar.Report($"cell {Math.Min(p.Done + 1, p.Total)}/{p.Total}", p.Fraction, $"{p.Cell}{(p.Reused > 0 ? $"  ({p.Reused} reused)" : "")}");
         });
+        var parts = new Dictionary<string, double>(StringComparer.Ordinal);
         Study.StudyResults study;
         try
         {
-            study = StudyRunner.Run(plan, data, outDir, progress, cancel.Token);
+            study = StudyRunner.Run(plan, data, outDir, progress, cancel.Token, parts);
         }
         catch (OperationCanceledException)
         {
@@ -94,12 +98,15 @@ internal static class StudyCommand
             return 130;
         }
         bar.Done();
+        var reportWatch = System.Diagnostics.Stopwatch.StartNew();
         var files = StudyReportWriter.Write(study, StudyAnalysis.Of(study), Path.Combine(outDir, "report"));
+        parts["report"] = reportWatch.Elapsed.TotalSeconds;
         residentPeak = Math.Max(residentPeak, TorchRuntime.ResidentBytes());
         TorchRuntime.ReleaseFreedMemory();
         long residentAfter = TorchRuntime.ResidentBytes();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"study: done in {watch.Elapsed.TotalSeconds:F0} s; resident memory {Mb(residentBefore):F0} MB before, {Mb(residentPeak):F0} MB peak, {Mb(residentAfter):F0} MB after"));
+        Console.WriteLine("study: parts " + string.Join(", ", parts.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value:F1} s"))));
         Console.WriteLine($"study: {Path.Combine(outDir, "study.json")}");
         foreach (var f in files)
             Console.WriteLine($"report: {f}");

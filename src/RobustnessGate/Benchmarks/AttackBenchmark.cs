@@ -113,7 +113,7 @@ public static class AttackBenchmark
         r.Examples.Sum(e => e.Extra is not null && e.Extra.TryGetValue(key, out var v) && v is { } d ? d : 0);
 
     /// <summary>Milliseconds per bare forward+backward (input gradient, frozen weights), as every gradient attack needs.</summary>
-    private static double Floor(IClassifier model, Tensor x, int iterations)
+    internal static double Floor(IClassifier model, Tensor x, int iterations)
     {
         var watch = Stopwatch.StartNew();
         for (int i = 0; i < iterations; i++)

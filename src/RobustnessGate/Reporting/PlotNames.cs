@@ -13,6 +13,9 @@ internal static class PlotNames
 
     public static string Series(ConditionAnalysis c, string variable) => $"plots/{variable}-{Slug(c)}.png";
 
+    public static string Transfer(TransferOverview o) =>
+        "plots/transfer-" + new string($"{o.Attack}-{o.TargetMode}".Select(ch => char.IsAsciiLetterOrDigit(ch) || ch == '-' ? char.ToLowerInvariant(ch) : '-').ToArray()) + ".png";
+
     public static bool HasScaling(ConditionAnalysis c) => c.Scaling.Points.Count > 0;
 
     public static bool HasPareto(ConditionAnalysis c) => c.Frontier.Members.Count > 0;

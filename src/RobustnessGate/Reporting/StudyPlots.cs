@@ -16,7 +16,7 @@ public static class StudyPlots
         ArgumentNullException.ThrowIfNull(study);
         ArgumentNullException.ThrowIfNull(analysis);
         var plots = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        foreach (var c in analysis.Conditions)
+        foreach (var c in analysis.Conditions.Concat(analysis.Clever))
         {
             if (PlotNames.HasScaling(c))
                 plots[PlotNames.Scaling(c)] = Scaling(c);
@@ -25,6 +25,8 @@ public static class StudyPlots
             foreach (var variable in PlotNames.SeriesVariables(c))
                 plots[PlotNames.Series(c, variable)] = Series(c, variable);
         }
+        foreach (var o in analysis.TransferOverview)
+            plots[PlotNames.Transfer(o)] = TransferHeatmap.Render(study, o);
         if (study.Gallery.Count > 0)
             plots[PlotNames.Gallery] = GalleryPainter.Paint(study.Gallery);
         return plots;

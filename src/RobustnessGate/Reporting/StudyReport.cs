@@ -50,7 +50,9 @@ public static class StudyReport
         foreach (var c in analysis.Conditions)
             ConditionSection.Append(doc, study, c);
 
-        TransferSection.Append(doc, study, analysis.Transfer);
+        CleverSection.Append(doc, study, analysis);
+
+        TransferSection.Append(doc, study, analysis);
 
         if (study.Gallery.Count > 0)
         {

@@ -4,10 +4,13 @@ using static RobustnessGate.Study.NumberText;
 
 namespace RobustnessGate.Reporting;
 
-/// <summary>The transferability section: "not measured" or, per attack, the source x target matrix and the family summary.</summary>
+/// <summary>
+/// The transferability section: "not measured" or the family summary of every matrix (attack x target mode), a heatmap
+/// per matrix ordered by family, and the untargeted matrices as tables.
+/// </summary>
 internal static class TransferSection
 {
-    public static void Append(ReportDocument doc, StudyResults study, IReadOnlyList<TransferSummary> summaries)
+    public static void Append(ReportDocument doc, StudyResults study, StudyAnalysis analysis)
     {
         doc.Heading(2, "Transferability");
         if (study.Transfer is null || study.Transfer.Count == 0)
@@ -15,17 +18,34 @@ internal static class TransferSection
             doc.Paragraph("Not measured in this run.");
             return;
         }
-        foreach (var attack in study.Transfer.Select(t => t.Attack).Distinct())
+        doc.Paragraph("The successful examples each attack cell made on a source model (made once, stored with the cell and reused "
+            + "on resumption) are classified by every other model. An example counts only when the target classifies its clean "
+            + "image correctly. Untargeted, it succeeds when the target's top-1 differs from the label; targeted, when the target's "
+            + "top-1 is the source's target class (the top-5 matching rate beside it). **Failed source examples are excluded** "
+            + "(Su et al.'s reference code kept them). Rates are pooled: succeeded / counted over the pairs of a group.");
+        doc.Heading(3, "Family summary");
+        doc.Table(["attack", "target mode", "within family", "across families", "source family transferring most", "its cross-family rate", "examples counted"],
+            analysis.TransferOverview.Select(o => (IReadOnlyList<string>)[o.Attack, o.TargetMode, Percent(o.WithinFamily), Percent(o.CrossFamily),
+                o.TopSourceFamily ?? "none", Percent(o.TopCrossFamily), StudyReport.I(o.Counted)]));
+        var finding = analysis.Findings.FirstOrDefault(f => f.Number == 4);
+        if (finding is not null)
+            doc.Paragraph($"**Finding (4)**: {finding.Claim} **Verdict: {StudyReport.Verdict(finding.Verdict)}.** {finding.Evidence}.");
+
+        foreach (var o in analysis.TransferOverview)
         {
-            var cells = study.Transfer.Where(t => t.Attack == attack).ToList();
-            var sources = study.Models.Where(m => cells.Any(t => t.Source == m.Name)).Select(m => m.Name).ToList();
-            var targets = study.Models.Where(m => cells.Any(t => t.Target == m.Name)).Select(m => m.Name).ToList();
-            doc.Heading(3, $"{attack}: success rate on the target (rows: source, columns: target)");
-            doc.Table(["source \\ target", .. targets], sources.Select(s => (IReadOnlyList<string>)
-                [s, .. targets.Select(t => s == t ? "-" : Percent(cells.FirstOrDefault(x => x.Source == s && x.Target == t)?.SuccessRate))]));
-            doc.Table(["source family", "within family", "across families", "pairs"],
-                summaries.Where(x => x.Attack == attack).Select(x => (IReadOnlyList<string>)
-                    [x.SourceFamily, Percent(x.WithinFamily), Percent(x.CrossFamily), StudyReport.I(x.Pairs)]));
+            bool targeted = o.TargetMode != "untargeted";
+            doc.Heading(3, $"{o.Attack}, {o.TargetMode}");
+            doc.Image(PlotNames.Transfer(o), $"{o.Attack} {o.TargetMode} transfer rates, sources by family (rows) against targets by family (columns)");
+            doc.Table(targeted ? ["source family", "within family", "across families", "across families (top-5)", "pairs"] : ["source family", "within family", "across families", "pairs"],
+                analysis.Transfer.Where(x => x.Attack == o.Attack && x.TargetMode == o.TargetMode).Select(x => (IReadOnlyList<string>)(targeted
+                    ? [x.SourceFamily, Percent(x.WithinFamily), Percent(x.CrossFamily), Percent(x.CrossFamilyTop5), StudyReport.I(x.Pairs)]
+                    : [x.SourceFamily, Percent(x.WithinFamily), Percent(x.CrossFamily), StudyReport.I(x.Pairs)])));
+            if (targeted)
+                continue;
+            var cells = study.Transfer.Where(t => t.Attack == o.Attack && t.TargetMode == o.TargetMode).ToList();
+            var models = TransferHeatmap.ByFamily(study).Select(m => m.Name).Where(m => cells.Any(t => t.Source == m || t.Target == m)).ToList();
+            doc.Table(["source \\ target", .. models], models.Select(s => (IReadOnlyList<string>)
+                [s, .. models.Select(t => s == t ? "-" : Percent(cells.FirstOrDefault(x => x.Source == s && x.Target == t)?.SuccessRate))]));
         }
     }
 }

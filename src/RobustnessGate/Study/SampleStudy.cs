@@ -1,3 +1,4 @@
+using RobustnessGate.Study.Transferability;
 using RobustnessGate.Evaluation;
 using RobustnessGate.Metrics;
 
@@ -68,16 +69,16 @@ public static class SampleStudy
 
     private static Summary Summary(double mean) => new(Math.Round(mean, 5), Math.Round(mean * 0.4, 5), Math.Round(mean * 0.95, 5));
 
-    private static List<TransferCell> Transfer()
+    private static List<TransferMatrixCell> Transfer()
     {
         var family = Zoo.ToDictionary(z => z.Name, z => z.Family);
-        var cells = new List<TransferCell>();
+        var cells = new List<TransferMatrixCell>();
         foreach (var s in Zoo)
         {
             foreach (var t in Zoo.Where(t => t.Name != s.Name))
             {
                 double rate = family[s.Name] == family[t.Name] ? 0.6 : s.Family == "VGG" ? 0.45 : 0.15;
-                cells.Add(new TransferCell("ifgsm", s.Name, t.Name, 400, (int)Math.Round(400 * (rate + s.Noise))));
+                cells.Add(TransferMatrixCell.Of(s.Name, t.Name, "ifgsm", "untargeted", 400, (int)Math.Round(400 * (rate + s.Noise))));
             }
         }
         return cells;

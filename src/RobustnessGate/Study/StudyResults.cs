@@ -1,3 +1,5 @@
+using RobustnessGate.Study.Transferability;
+
 namespace RobustnessGate.Study;
 
 /// <summary>
@@ -7,8 +9,9 @@ namespace RobustnessGate.Study;
 /// </summary>
 public sealed record StudyResults
 {
-    /// <summary>Version of this format.</summary>
-    public const int CurrentSchemaVersion = 1;
+    /// <summary>Version of this format: 2 since the transfer cells became matrix cells of every attack and target mode
+    /// and the CLEVER cells were added (version 1 had untargeted FGSM transfer cells only).</summary>
+    public const int CurrentSchemaVersion = 2;
 
     /// <summary>Format version; readers reject other versions.</summary>
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
@@ -34,6 +37,12 @@ public sealed record StudyResults
     /// <summary>A few clean images with their adversarial versions (empty when none were kept).</summary>
     public IReadOnlyList<GalleryItem> Gallery { get; init; } = [];
 
-    /// <summary>Source to target transfer rates; null when transferability was not measured.</summary>
-    public IReadOnlyList<TransferCell>? Transfer { get; init; }
+    /// <summary>
+    /// The transferability matrices (Su et al. section 7): one cell per (attack, target mode, source, target), source !=
+    /// target; null when transferability was not measured.
+    /// </summary>
+    public IReadOnlyList<TransferMatrixCell>? Transfer { get; init; }
+
+    /// <summary>CLEVER scores (Weng et al., ICLR 2018), one cell per (model, norm, target); empty when not measured.</summary>
+    public IReadOnlyList<StudyCleverCell> Clever { get; init; } = [];
 }

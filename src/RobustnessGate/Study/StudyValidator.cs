@@ -12,7 +12,9 @@ internal static class StudyValidator
                 $"{source}: {field}: expected {expected}, found {Show(found)}"));
 
         if (s.SchemaVersion != StudyResults.CurrentSchemaVersion)
-            Fail("schemaVersion", StudyResults.CurrentSchemaVersion.ToString(CultureInfo.InvariantCulture), s.SchemaVersion);
+            Fail("schemaVersion", StudyResults.CurrentSchemaVersion.ToString(CultureInfo.InvariantCulture)
+                + (s.SchemaVersion == 1 ? " (version 1 files predate the transfer matrices and CLEVER cells; run the study again to write version 2)" : ""),
+                s.SchemaVersion);
         if (s.Models.Count == 0)
             Fail("models", "at least one model", new Raw("an empty list"));
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -80,8 +82,34 @@ internal static class StudyValidator
                 Fail(f + ".source", "the name of a model in 'models'", t.Source);
             if (!names.Contains(t.Target) || t.Target == t.Source)
                 Fail(f + ".target", "the name of another model in 'models'", t.Target);
-            if (t.Evaluated < 0 || t.Succeeded < 0 || t.Succeeded > t.Evaluated)
-                Fail(f + ".succeeded", $"a count in [0, evaluated = {t.Evaluated}]", t.Succeeded);
+            if (t.Counted < 0)
+                Fail(f + ".counted", "a count >= 0", t.Counted);
+            if (t.Succeeded < 0 || t.Succeeded > t.Counted)
+                Fail(f + ".succeeded", $"a count in [0, counted = {t.Counted}]", t.Succeeded);
+            if (t.Top5Succeeded is { } top5 && (top5 < t.Succeeded || top5 > t.Counted))
+                Fail(f + ".top5Succeeded", $"null or a count in [succeeded = {t.Succeeded}, counted = {t.Counted}]", top5);
+            double? rate = t.Counted == 0 ? null : (double)t.Succeeded / t.Counted;
+            if (t.SuccessRate != rate)
+                Fail(f + ".successRate", rate is null ? "null (nothing counted)" : $"succeeded / counted = {rate.Value.ToString("R", CultureInfo.InvariantCulture)}", t.SuccessRate);
+        }
+        var cleverKeys = new HashSet<(string, string, string)>();
+        for (int i = 0; i < s.Clever.Count; i++)
+        {
+            var c = s.Clever[i];
+            var f = $"clever[{i}]";
+            if (!names.Contains(c.Model))
+                Fail(f + ".model", "the name of a model in 'models'", c.Model);
+            if (c.Norm is not ("l2" or "linf" or "l1"))
+                Fail(f + ".norm", "one of l2, linf, l1", c.Norm);
+            if (!cleverKeys.Add((c.Model, c.Norm, c.Target)))
+                Fail(f, "one CLEVER cell per (model, norm, target)", new Raw($"a second cell for ({c.Model}, {c.Norm}, {c.Target})"));
+            if (c.Images.Count != c.Scored)
+                Fail(f + ".images", $"one entry per scored image ({c.Scored})", new Raw($"{c.Images.Count} entries"));
+            for (int j = 0; j < c.Images.Count; j++)
+            {
+                if (!(c.Images[j].Score >= 0 && c.Images[j].Score <= c.Radius))
+                    Fail($"{f}.images[{j}].score", $"a number in [0, radius = {c.Radius.ToString("R", CultureInfo.InvariantCulture)}]", c.Images[j].Score);
+            }
         }
     }
 

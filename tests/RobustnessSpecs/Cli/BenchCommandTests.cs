@@ -34,6 +34,21 @@ public sealed class BenchCommandTests : IDisposable
     }
 
     [Fact]
+    public void Bench_clever_reports_gradients_per_second_against_the_floor()
+    {
+        // A smoke run: 2 batches of 16 points, one round. Gradients per class: targeted 1, untargeted the 9 other digits.
+        var json = Path.Combine(_dir, "bench.json");
+        var (code, output, _) = Run("bench", "--attacks", "pgd", "--clever", "--count", "16", "--iterations", "2", "--rounds", "1", "--out", json);
+        code.Should().Be(0);
+        output.Should().Contain("clever-untargeted").And.Contain("floor grads/s");
+        using var doc = JsonDocument.Parse(File.ReadAllText(json));
+        var rows = doc.RootElement.GetProperty("clever").EnumerateArray().ToList();
+        rows.Select(r => r.GetProperty("mode").GetString()).Should().Equal("clever-targeted", "clever-untargeted");
+        rows.Select(r => r.GetProperty("classes").GetInt32()).Should().Equal(1, 9);
+        rows.Should().OnlyContain(r => r.GetProperty("gradientsPerSecond").GetDouble() > 0 && r.GetProperty("ratioToFloor").GetDouble() > 0);
+    }
+
+    [Fact]
     public void Bench_names_the_attacks_it_can_time()
     {
         var (code, _, err) = Run("bench", "--attacks", "fgsm", "--count", "8", "--iterations", "3", "--rounds", "1");

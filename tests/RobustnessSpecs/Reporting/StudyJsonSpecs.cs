@@ -25,7 +25,7 @@ public class StudyJsonSpecs
     {
         var text = StudyJson.Serialize(FakeStudy.Create(withTransfer: false));
 
-        text.Should().Contain("\"schemaVersion\": 1").And.Contain("\"testAccuracy\": 0.984").And.Contain("\"linf\": {");
+        text.Should().Contain("\"schemaVersion\": 2").And.Contain("\"testAccuracy\": 0.984").And.Contain("\"linf\": {");
         text.Should().Contain("\"transfer\": null");
         text.Should().NotContain("topOneError");
     }
@@ -33,7 +33,7 @@ public class StudyJsonSpecs
     [Fact]
     public void Comments_and_trailing_commas_are_allowed()
     {
-        var text = StudyJson.Serialize(FakeStudy.Create()).Replace("\"schemaVersion\": 1,", "// made by hand\n  \"schemaVersion\": 1,", StringComparison.Ordinal);
+        var text = StudyJson.Serialize(FakeStudy.Create()).Replace("\"schemaVersion\": 2,", "// made by hand\n  \"schemaVersion\": 2,", StringComparison.Ordinal);
         text = text.TrimEnd().TrimEnd('}') + ",}";
 
         StudyJson.Deserialize(text, "study.json").Models.Should().HaveCount(8);
@@ -61,16 +61,25 @@ public class StudyJsonSpecs
     [Fact]
     public void Another_schema_version_is_rejected()
     {
-        var text = StudyJson.Serialize(FakeStudy.Create()).Replace("\"schemaVersion\": 1", "\"schemaVersion\": 2", StringComparison.Ordinal);
+        var text = StudyJson.Serialize(FakeStudy.Create()).Replace("\"schemaVersion\": 2", "\"schemaVersion\": 3", StringComparison.Ordinal);
 
         FluentActions.Invoking(() => StudyJson.Deserialize(text, "study.json"))
-            .Should().Throw<StudyFormatException>().WithMessage("study.json: schemaVersion: expected 1, found 2");
+            .Should().Throw<StudyFormatException>().WithMessage("study.json: schemaVersion: expected 2, found 3");
+    }
+
+    [Fact]
+    public void A_version_1_study_is_rejected_with_what_to_do()
+    {
+        var text = StudyJson.Serialize(FakeStudy.Create()).Replace("\"schemaVersion\": 2", "\"schemaVersion\": 1", StringComparison.Ordinal);
+
+        FluentActions.Invoking(() => StudyJson.Deserialize(text, "study.json"))
+            .Should().Throw<StudyFormatException>().WithMessage("study.json: schemaVersion: expected 2 (version 1 files predate the transfer matrices and CLEVER cells; run the study again to write version 2), found 1");
     }
 
     [Fact]
     public void A_missing_required_field_is_named()
     {
-        FluentActions.Invoking(() => StudyJson.Deserialize("{ \"schemaVersion\": 1 }", "study.json"))
+        FluentActions.Invoking(() => StudyJson.Deserialize("{ \"schemaVersion\": 2 }", "study.json"))
             .Should().Throw<StudyFormatException>().WithMessage("study.json: (document): expected the required key(s) description, dataset, engine, models, cells, found none");
     }
 

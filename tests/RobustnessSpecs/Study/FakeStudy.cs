@@ -1,3 +1,4 @@
+using RobustnessGate.Study.Transferability;
 using RobustnessGate.Evaluation;
 using RobustnessGate.Metrics;
 using RobustnessGate.Study;
@@ -62,7 +63,7 @@ internal static class FakeStudy
 
     private static Summary S(double mean, double std) => new(mean, std, Math.Round(mean * 0.95, 6));
 
-    private static List<TransferCell> Transfer()
+    private static List<TransferMatrixCell> Transfer()
     {
         var family = Rows.ToDictionary(r => r.Name, r => r.Family);
         var rate = new Dictionary<string, (double Within, double Cross)>
@@ -73,6 +74,6 @@ internal static class FakeStudy
                 from t in Rows
                 where s.Name != t.Name
                 let r = family[s.Name] == family[t.Name] ? rate[s.Family].Within : rate[s.Family].Cross
-                select new TransferCell("ifgsm", s.Name, t.Name, 200, (int)Math.Round(200 * r))).ToList();
+                select TransferMatrixCell.Of(s.Name, t.Name, "ifgsm", "untargeted", 200, (int)Math.Round(200 * r))).ToList();
     }
 }

@@ -42,7 +42,7 @@ public sealed class KillAndResumeSpecs(ITestOutputHelper output) : IDisposable
     /// <summary>
     /// The small study of the helper process: mlp-1 and LeNet, a coarse FGSM sweep and a short I-FGSM search, untargeted
     /// (with a gallery on LeNet: a gallery file and a result file per cell) and random targets (a seeded draw that a
-    /// resumed run must repeat), 20 images, and FGSM transfer (a .npy and a .json file per model): 10 cells.
+    /// resumed run must repeat), 20 images, and FGSM transfer: 10 cells, each attack cell with its successful examples (a .npy and a .json file).
     /// </summary>
     internal static StudyPlan Plan() => new(
         "kill-and-resume spec", "spec",

@@ -40,14 +40,16 @@ public sealed class StudyRunnerSpecs : IDisposable
         var plan = SmallPlan();
         var first = Run(plan);
         first.Done.Should().Be(plan.CellCount).And.Be(3 * 2 * 2 + 3);
+        // 12 attack cells and 3 FGSM eps 0.3 transfer-source cells, each with its examples (stem.json + stem.npy).
         first.Reused.Should().Be(0);
         var study = File.ReadAllBytes(Path.Combine(_dir, "study.json"));
         Directory.GetFiles(Path.Combine(_dir, "cells"), "*.json", SearchOption.AllDirectories)
-            .Count(f => !f.EndsWith(".gallery.json", StringComparison.Ordinal)).Should().Be(12);
+            .Count(f => !f.EndsWith(".gallery.json", StringComparison.Ordinal) && !f.EndsWith(".examples.json", StringComparison.Ordinal)).Should().Be(15);
+        Directory.GetFiles(Path.Combine(_dir, "cells"), "*.examples.npy", SearchOption.AllDirectories).Should().HaveCount(15);
 
         // An interrupted run leaves some cells missing: the rerun computes exactly those and ends with the same bytes.
         File.Delete(Path.Combine(_dir, "cells", "lenet", "ifgsm-top2.json"));
-        File.Delete(Path.Combine(_dir, "transfer", "mlp-1.json"));
+        File.Delete(Path.Combine(_dir, "cells", "mlp-1", "fgsm-untargeted.examples.json"));
         var second = Run(plan);
         second.Reused.Should().Be(plan.CellCount - 2);
         File.ReadAllBytes(Path.Combine(_dir, "study.json")).Should().Equal(study);
@@ -71,7 +73,7 @@ public sealed class StudyRunnerSpecs : IDisposable
         study.Models.Select(m => m.Name).Should().Equal("mlp-1", "lenet", "cnn");
         study.Models.Single(m => m.Name == "cnn").Family.Should().Be("PyTorchCNN");
         study.Cells.Should().HaveCount(12);
-        study.Transfer.Should().HaveCount(6);
+        study.Transfer.Should().HaveCount((2 * 2 + 1) * 6, "five matrices (two attacks x two targets, and FGSM eps 0.3) of 3 x 2 ordered pairs");
         study.Gallery.Should().NotBeEmpty().And.OnlyContain(g => g.Model == "lenet" && g.Prediction != g.Label);
     }
 }

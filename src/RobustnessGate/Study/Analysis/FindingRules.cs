@@ -64,12 +64,13 @@ internal static class FindingRules
     {
         const string claim = "VGG-style adversarial examples transfer widely; most others transfer only within their family.";
         string rule = $"reproduced when the {options.WideTransferFamily} family has the highest cross-family rate of all source families "
-            + "(per attack) and most other families transfer more within than across; not reproduced when both fail; otherwise inconclusive.";
+            + "(per attack, on the untargeted matrices: targeted examples rarely transfer at all, Su et al. section 7) and most other "
+            + "families transfer more within than across; not reproduced when both fail; otherwise inconclusive.";
         if (study.Transfer is null || study.Transfer.Count == 0)
             return new Finding(4, claim, FindingVerdict.NotMeasured, "not measured in this run: the study has no transfer data", rule);
         var parts = new List<string>();
         int both = 0, neither = 0, attacks = 0;
-        foreach (var g in transfer.GroupBy(t => t.Attack))
+        foreach (var g in transfer.Where(t => t.TargetMode == "untargeted").GroupBy(t => t.Attack))
         {
             var wide = g.FirstOrDefault(t => string.Equals(t.SourceFamily, options.WideTransferFamily, StringComparison.OrdinalIgnoreCase));
             var others = g.Where(t => t != wide && t.WithinFamily is not null && t.CrossFamily is not null).ToList();

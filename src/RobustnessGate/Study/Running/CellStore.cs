@@ -19,8 +19,12 @@ internal sealed class CellStore(string directory)
     public string GalleryPath(string model, string attack, string target) =>
         Path.Combine(Directory, "cells", Safe(model), $"{attack}-{target}.gallery.json");
 
-    public string TransferPath(string model, string extension) =>
-        Path.Combine(Directory, "transfer", Safe(model) + extension);
+    /// <summary>The stem of a cell's successful examples (stem.npy and stem.json, see <see cref="Transferability.TransferExamples"/>).</summary>
+    public string ExamplesStem(string model, string attack, string target) =>
+        Path.Combine(Directory, "cells", Safe(model), $"{attack}-{target}.examples");
+
+    public string CleverPath(string model, string norm, string target) =>
+        Path.Combine(Directory, "cells", Safe(model), $"clever-{norm}-{target}.json");
 
     /// <summary>
     /// The result at <paramref name="path"/> when it was measured exactly as this cell would be: the same

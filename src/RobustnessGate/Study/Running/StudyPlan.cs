@@ -1,4 +1,5 @@
 using RobustnessGate.Attacks;
+using RobustnessGate.Clever;
 
 namespace RobustnessGate.Study.Running;
 
@@ -14,12 +15,16 @@ namespace RobustnessGate.Study.Running;
 /// <param name="GalleryModels">Models whose examples appear in the report's gallery.</param>
 /// <param name="GalleryAttack">Attack (untargeted) whose examples the gallery shows.</param>
 /// <param name="GalleryImages">Images per gallery model.</param>
+/// <param name="Clever">CLEVER runs per model (norm, target, N_s, N_b, image count; the plan's seed is used); null or empty: none.</param>
+/// <remarks>When <paramref name="Transfer"/> is set, every attack cell also keeps its successful examples and the study
+/// measures the transferability matrix of every attack and target mode, plus that of <paramref name="Transfer"/>.</remarks>
 public sealed record StudyPlan(string Description, string Budget, IReadOnlyList<StudyModelSource> Models,
     IReadOnlyList<AttackSettings> Attacks, IReadOnlyList<TargetMode> Targets, int Count, long Seed,
-    AttackSettings? Transfer, IReadOnlyList<string> GalleryModels, string GalleryAttack, int GalleryImages)
+    AttackSettings? Transfer, IReadOnlyList<string> GalleryModels, string GalleryAttack, int GalleryImages,
+    IReadOnlyList<CleverOptions>? Clever = null)
 {
-    /// <summary>Cells the plan runs (attack cells plus one transfer-source cell per model).</summary>
-    public int CellCount => Models.Count * Attacks.Count * Targets.Count + (Transfer is null ? 0 : Models.Count);
+    /// <summary>Cells the plan runs (attack cells, one transfer-source cell per model, the CLEVER cells).</summary>
+    public int CellCount => Models.Count * (Attacks.Count * Targets.Count + (Transfer is null ? 0 : 1) + (Clever?.Count ?? 0));
 
     /// <summary>Checks the plan before anything runs.</summary>
     public void Validate()

@@ -5,6 +5,8 @@ using RobustnessGate.Models;
 using RobustnessGate.Persistence;
 using RobustnessGate.Runtime;
 using RobustnessGate.Study.Frontiers;
+using RobustnessGate.Study.Transferability;
+using System.Diagnostics;
 
 namespace RobustnessGate.Study.Running;
 
@@ -17,8 +19,15 @@ namespace RobustnessGate.Study.Running;
 public static class StudyRunner
 {
     /// <summary>Runs (or resumes) the study in <paramref name="directory"/> and writes study.json there.</summary>
+    /// <param name="plan">What to run.</param>
+    /// <param name="data">The images (the first <see cref="StudyPlan.Count"/> are used).</param>
+    /// <param name="directory">The study folder: cells, study.json, frontiers.</param>
+    /// <param name="progress">Optional progress per cell.</param>
+    /// <param name="cancellationToken">Cancels between steps; finished cells are kept.</param>
+    /// <param name="partSeconds">Optional: receives the wall time of each part ("attack cells", "transfer sources",
+    /// "clever", "transfer replay"); never written to study.json, which stays byte-identical between runs.</param>
     public static StudyResults Run(StudyPlan plan, ImageSet data, string directory, IProgress<StudyProgress>? progress = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, IDictionary<string, double>? partSeconds = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(data);
@@ -33,11 +42,19 @@ public static class StudyRunner
         var results = new List<(string Model, EvaluationResult Result)>();
         var gallery = new List<GalleryItem>();
         var attacks = new List<StudyAttack>();
+        var sources = new List<StudyTransfer.Source>();
+        var clever = new List<StudyCleverCell>();
+        var parts = new Dictionary<string, Stopwatch>(StringComparer.Ordinal)
+        {
+            ["attack cells"] = new(), ["transfer sources"] = new(), ["clever"] = new(), ["transfer replay"] = new(),
+        };
+        bool transfer = plan.Transfer is not null;
         using var loaded = new LoadedModels(plan.Models);
         foreach (var source in plan.Models)
         {
             var model = loaded.Get(source.Name);
             models.Add(Describe(source, model, data));
+            parts["attack cells"].Start();
             foreach (var settings in plan.Attacks)
             {
                 foreach (var target in plan.Targets)
@@ -48,14 +65,40 @@ public static class StudyRunner
                     if (models.Count == 1)
                         attacks.Add(new StudyAttack(attack.Name, targetName, settings.Parameters.ToDictionary(p => p.Key, p => Text(p.Value))));
                     bool inGallery = target == TargetMode.Untargeted && settings.Name == plan.GalleryAttack && plan.GalleryModels.Contains(source.Name);
-                    var result = RunCell(plan, store, state, source.Name, model, subset, attack, target, inGallery, gallery, cancellationToken);
+                    var cell = new CellRun(source.Name, model, attack, target, inGallery, transfer);
+                    var result = RunCell(plan, store, state, cell, subset, gallery, sources, cancellationToken);
                     cells.Add(StudyCell.From(result, source.Name));
                     results.Add((source.Name, result));
                 }
             }
+            parts["attack cells"].Stop();
+            if (transfer)
+            {
+                // The transfer-only attack (FGSM eps 0.3): a cell like the others, kept out of the distortion cells.
+                parts["transfer sources"].Start();
+                RunCell(plan, store, state, new CellRun(source.Name, model, plan.Transfer!.Create(), TargetMode.Untargeted, false, true),
+                    subset, gallery, sources, cancellationToken);
+                parts["transfer sources"].Stop();
+            }
+            parts["clever"].Start();
+            foreach (var options in plan.Clever ?? [])
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var score = StudyClever.Run(options with { Seed = plan.Seed }, store, source.Name, model, subset, state, cancellationToken);
+                var compared = results.FirstOrDefault(r => r.Model == source.Name && r.Result.Attack.Name == StudyClever.ComparedAttack(options.Norm)
+                    && r.Result.Target == TargetNames.Name(TargetMode.Untargeted)).Result;
+                clever.Add(StudyClever.Cell(source.Name, score, compared));
+            }
+            parts["clever"].Stop();
         }
-        IReadOnlyList<TransferCell>? transfer = plan.Transfer is null ? null
-            : TransferRunner.Run(plan, store, loaded, subset, state, cancellationToken);
+        parts["transfer replay"].Start();
+        IReadOnlyList<TransferMatrixCell>? matrices = transfer ? StudyTransfer.Replay(plan.Models, sources, loaded, subset, cancellationToken) : null;
+        parts["transfer replay"].Stop();
+        if (partSeconds is not null)
+        {
+            foreach (var (name, watch) in parts)
+                partSeconds[name] = watch.Elapsed.TotalSeconds;
+        }
         var engine = EngineInfoFactory.Current(TorchRuntime.DefaultThreads);
         var study = new StudyResults
         {
@@ -66,22 +109,31 @@ public static class StudyRunner
             Attacks = attacks,
             Cells = cells,
             Gallery = gallery,
-            Transfer = transfer,
+            Transfer = matrices,
+            Clever = clever,
         };
         StudyJson.Write(Path.Combine(directory, "study.json"), study);
         FrontierFiles.WriteAll(Path.Combine(directory, "frontiers"), FrontierFiles.Build(study, results, data.Count, data.Sha256));
         return study;
     }
 
-    private static EvaluationResult RunCell(StudyPlan plan, CellStore store, RunState state, string name, IClassifier model, ImageSet subset,
-        IAttack attack, TargetMode target, bool inGallery, List<GalleryItem> gallery, CancellationToken ct)
+    private sealed record CellRun(string Name, IClassifier Model, IAttack Attack, TargetMode Target, bool InGallery, bool KeepExamples);
+
+    private static EvaluationResult RunCell(StudyPlan plan, CellStore store, RunState state, CellRun cell, ImageSet subset,
+        List<GalleryItem> gallery, List<StudyTransfer.Source> sources, CancellationToken ct)
     {
+        var (name, model, attack, target, inGallery, keepExamples) = cell;
         var targetName = TargetNames.Name(target);
         var label = $"{name} {attack.Name} {targetName}";
         var path = store.ResultPath(name, attack.Name, targetName);
         var galleryPath = store.GalleryPath(name, attack.Name, targetName);
+        var stem = store.ExamplesStem(name, attack.Name, targetName);
+        var key = CellStore.Key(model.Sha256, subset, attack.Settings, target, plan.Seed).Text;
+        if (keepExamples)
+            sources.Add(new StudyTransfer.Source(name, attack.Name, target, stem, key));
         var reused = CellStore.Reusable(path, model.Sha256, subset, attack.Settings, target, plan.Seed);
-        if (reused is not null && (!inGallery || File.Exists(galleryPath)))
+        if (reused is not null && (!inGallery || File.Exists(galleryPath))
+            && (!keepExamples || TransferExamples.Read(stem, key, subset.ElementsPerImage) is not null))
         {
             if (inGallery)
                 gallery.AddRange(GalleryFile.Read(galleryPath));
@@ -90,15 +142,20 @@ public static class StudyRunner
         }
         state.Starting(label);
         var captured = new Dictionary<int, float[]>();
+        int keep = keepExamples ? int.MaxValue : inGallery ? plan.GalleryImages : 0;
         var result = Evaluator.Run(model, subset, attack, new EvaluationOptions(target, null, plan.Seed),
             new SynchronousProgress<EvaluationProgress>(p => state.Within(label, p.Fraction)), ct,
-            inGallery ? (idx, adv) => GalleryFile.Capture(idx, adv, captured, plan.GalleryImages) : null);
+            keep > 0 ? (idx, adv) => GalleryFile.Capture(idx, adv, captured, keep) : null);
+        // The gallery and the examples are written before the result, so a reusable cell has them.
         if (inGallery)
         {
-            var items = GalleryFile.Items(name, attack.Name, subset, result, captured);
+            var shown = captured.OrderBy(c => c.Key).Take(plan.GalleryImages).ToDictionary(c => c.Key, c => c.Value);
+            var items = GalleryFile.Items(name, attack.Name, subset, result, shown);
             GalleryFile.Write(galleryPath, items);
             gallery.AddRange(items);
         }
+        if (keepExamples)
+            TransferExamples.From(result, captured).Write(stem, key, subset);
         ResultJson.Write(path, result);
         TorchRuntime.ReleaseFreedMemory();
         state.Finished(label, reused: false);

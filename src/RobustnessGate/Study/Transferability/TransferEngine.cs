@@ -54,9 +54,9 @@ public static class TransferEngine
         foreach (var source in models)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var (indices, targets, pixels) = SourceExamples(source, data, attack, evaluation, progress, cancellationToken);
+            var examples = SourceExamples(source, data, attack, evaluation, progress, cancellationToken);
             foreach (var target in models.Where(m => !ReferenceEquals(m, source)))
-                cells.Add(Cell(source.Name, target, attack.Name, mode, data, clean[target.Name], indices, targets, pixels, options.BatchSize));
+                cells.Add(Replay(source.Name, target, attack.Name, options.Target, data, clean[target.Name], examples, options.BatchSize));
         }
         watch.Stop();
         return new TransferMatrix(TransferMatrix.CurrentSchemaVersion, EngineInfoFactory.Current(options.Threads ?? TorchRuntime.DefaultThreads),
@@ -64,25 +64,32 @@ public static class TransferEngine
             new AttackInfo(attack.Name, attack.Preset, attack.Parameters), mode, options.Seed, watch.Elapsed.TotalSeconds, cells);
     }
 
-    /// <summary>The source's successful examples: data set indices (ascending), the source's target class of each (null
-    /// untargeted) and their pixels, one image after another.</summary>
-    private static (int[] Indices, long?[] Targets, float[] Pixels) SourceExamples(IClassifier source, ImageSet data, AttackSettings attack,
+    /// <summary>The source's successful examples.</summary>
+    private static TransferExamples SourceExamples(IClassifier source, ImageSet data, AttackSettings attack,
         EvaluationOptions evaluation, IProgress<(string Source, EvaluationProgress Progress)>? progress, CancellationToken ct)
     {
         var captured = new Dictionary<int, float[]>();
         var inner = progress is null ? null : new SynchronousProgress<EvaluationProgress>(p => progress.Report((source.Name, p)));
         var result = Evaluator.Run(source, data, attack.Create(), evaluation, inner, ct,
             (idx, adv) => GalleryFile.Capture(idx, adv, captured, int.MaxValue));
-        var indices = captured.Keys.Where(i => result.Examples[i].Success).Order().ToArray();
-        var targets = indices.Select(i => result.Examples[i].Target).ToArray();
-        var pixels = indices.SelectMany(i => captured[i]).ToArray();
-        return (indices, targets, pixels);
+        return TransferExamples.From(result, captured);
     }
 
-    private static TransferMatrixCell Cell(string source, IClassifier target, string attack, string mode, ImageSet data, long[] targetClean,
-        int[] indices, long?[] targets, float[] pixels, int batchSize)
+    /// <summary>
+    /// One cell: the counting rules described on this class, their only copy of them (the study replays its stored examples
+    /// through it). <paramref name="targetClean"/> is the target model's clean top-1 class of every image of
+    /// <paramref name="data"/>.
+    /// </summary>
+    public static TransferMatrixCell Replay(string source, IClassifier target, string attack, TargetMode targetMode, ImageSet data,
+        long[] targetClean, TransferExamples examples, int batchSize)
     {
-        bool targeted = mode != TargetNames.Name(TargetMode.Untargeted);
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(targetClean);
+        ArgumentNullException.ThrowIfNull(examples);
+        var (indices, targets, pixels) = (examples.Indices, examples.Targets, examples.Pixels);
+        var mode = TargetNames.Name(targetMode);
+        bool targeted = targetMode != TargetMode.Untargeted;
         var keep = Enumerable.Range(0, indices.Length).Where(k => targetClean[indices[k]] == data.Labels[indices[k]]).ToArray();
         int per = data.ElementsPerImage, succeeded = 0, top5 = 0;
         for (int start = 0; start < keep.Length; start += batchSize)
@@ -114,8 +121,10 @@ public static class TransferEngine
             targeted ? top5 : null, targeted ? Rate(top5) : null);
     }
 
-    private static long[] CleanTopOne(IClassifier model, ImageSet data, int batchSize)
+    /// <summary>The clean top-1 class of every image of <paramref name="data"/> on <paramref name="model"/>.</summary>
+    public static long[] CleanTopOne(IClassifier model, ImageSet data, int batchSize)
     {
+        ArgumentNullException.ThrowIfNull(model);
         using var logits = Predictions.Logits(model.Logits, data, batchSize);
         using var top = logits.argmax(1);
         return top.data<long>().ToArray();

@@ -16,4 +16,10 @@ namespace RobustnessGate.Study.Transferability;
 /// target model's top-5 classes.</param>
 /// <param name="Top5Rate">Top5Succeeded / counted; null untargeted or when nothing was counted.</param>
 public sealed record TransferMatrixCell(string Source, string Target, string Attack, string TargetMode, int Counted, int Succeeded,
-    double? SuccessRate, int? Top5Succeeded, double? Top5Rate);
+    double? SuccessRate, int? Top5Succeeded, double? Top5Rate)
+{
+    /// <summary>A cell with its rates computed from the counts (<paramref name="top5Succeeded"/> null untargeted).</summary>
+    public static TransferMatrixCell Of(string source, string target, string attack, string targetMode, int counted, int succeeded, int? top5Succeeded = null) =>
+        new(source, target, attack, targetMode, counted, succeeded, counted == 0 ? null : (double)succeeded / counted,
+            top5Succeeded, top5Succeeded is { } t && counted > 0 ? (double)t / counted : null);
+}
