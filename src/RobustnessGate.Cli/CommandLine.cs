@@ -10,6 +10,7 @@ namespace RobustnessGate.Cli;
 internal sealed class CommandLine
 {
     private readonly Dictionary<string, string?> _options = new(StringComparer.Ordinal);
+    private readonly List<(string Name, string? Value)> _given = [];
 
     public CommandLine(IReadOnlyList<string> args)
     {
@@ -32,8 +33,13 @@ internal sealed class CommandLine
             }
             if (!_options.TryAdd(name, value))
                 throw new UsageException($"option --{name} is given twice");
+            _given.Add((name, value));
         }
     }
+
+    /// <summary>The options as given, in order, without <paramref name="except"/>, as arguments a CommandLine parses again.</summary>
+    public IReadOnlyList<string> Given(params string[] except) =>
+        _given.Where(o => !except.Contains(o.Name)).Select(o => o.Value is null ? "--" + o.Name : $"--{o.Name}={o.Value}").ToList();
 
     public bool Has(string name) => _options.ContainsKey(name);
 

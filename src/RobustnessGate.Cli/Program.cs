@@ -46,6 +46,17 @@ internal static class Cli
         }
         try
         {
+            if (args[0] == "study" && args.Length > 1 && args[1] == "merge")
+            {
+                var folders = args.Skip(2).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+                var rest = new CommandLine(args.Skip(2 + folders.Count).ToList());
+                if (rest.Has("help"))
+                {
+                    Console.WriteLine(StudyCommand.Help);
+                    return 0;
+                }
+                return StudyShardCommands.Merge(folders, rest);
+            }
             var cl = new CommandLine(args.Skip(1).ToList());
             if (cl.Has("help"))
             {

@@ -3,7 +3,7 @@ using RobustnessGate.Reporting;
 using RobustnessGate.Runtime;
 using RobustnessGate.Study.Analysis;
 using RobustnessGate.Study.Running;
-using RobustnessGate.Attacks;
+using RobustnessGate.Study.Sharding;
 
 namespace RobustnessGate.Cli.Commands;
 
@@ -25,45 +25,34 @@ internal static class StudyCommand
           continues where it stopped. Default --out: study-<budget>.
           --budget quick (default): each attack's strong preset with shortened searches, about 15 minutes on 2 cores;
           --budget paper: each attack's paper preset, Su et al.'s settings exactly (hours).
+
+        Sharding across machines (see docs/sharding.md):
+          --shard k/n        run only shard k of n (a deterministic, cost-balanced 1/n of the cells) into --out
+                             (default study-<budget>-shard-k-of-n); it ends with <out>/shard.json, no study.json
+          --list-shards n    print how the cells split into n shards (estimated cost per shard) and run nothing
+        robustness-gate study merge <shard dir> <shard dir> ... [--out <dir>] [--quiet]
+                             check that the shards hold every cell once under matching keys, copy them into --out
+                             (default study-merged), write study.json, frontiers and the report as one machine would
         """;
 
     public static int Run(CommandLine cl)
     {
-        var budgetName = cl.String("budget") ?? "quick";
-        if (!StudyBudgets.Names.Contains(budgetName))
-            throw new UsageException($"option --budget: expected one of {string.Join(", ", StudyBudgets.Names)}, found '{budgetName}'");
-        var budget = StudyBudgets.Parse(budgetName);
-        var outDir = cl.String("out") ?? $"study-{budgetName}";
-        var modelSpecs = cl.String("models");
-        var dataArgs = DataArguments.Read(cl);
-        var count = cl.Int("count", 1) ?? StudyBudgets.Count(budget);
-        var seed = cl.Long("seed") ?? 1215;
-        var attackFilter = cl.String("attacks");
-        var targetFilter = cl.String("targets");
-        bool transfer = !cl.Flag("no-transfer");
-        bool clever = !cl.Flag("no-clever");
+        var recorded = StudyArguments.Recorded(cl);
+        var shardText = cl.String("shard");
+        var listShards = cl.Int("list-shards", 1);
+        var outOption = cl.String("out");
         bool quiet = cl.Flag("quiet");
-        cl.EnsureEmpty("study");
-
-        var attacks = StudyBudgets.Attacks(budget);
-        if (attackFilter is not null)
-        {
-            var wanted = attackFilter.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            var unknown = wanted.Where(w => attacks.All(a => a.Name != w)).ToList();
-            if (unknown.Count > 0)
-                throw new UsageException($"--attacks: {string.Join(", ", unknown)} not in the study; expected some of {string.Join(", ", attacks.Select(a => a.Name))}");
-            attacks = attacks.Where(a => wanted.Contains(a.Name)).ToList();
-        }
-        var targets = targetFilter is null ? StudyBudgets.AllTargets
-            : targetFilter.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(TargetNames.Parse).ToList();
-        var models = modelSpecs is null ? StudyModels.Zoo()
-            : StudyModels.FromSpecs(modelSpecs.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
-        var data = dataArgs.Load();
-        var galleryModels = models.GroupBy(m => m.Family).Select(g => g.First().Name).Take(4).ToList();
-        var plan = new StudyPlan(
-            modelSpecs is null ? "Built-in MNIST-scale zoo of 18 models" : $"{models.Count} user models",
-            budgetName, models, attacks, targets, count, seed, transfer ? StudyBudgets.Transfer : null,
-            galleryModels, "cw", 3, clever ? StudyBudgets.Clever(budget) : null);
+        var (k, n) = shardText is null ? (0, 0) : Parse(shardText);
+        var (plan, data, budgetName) = StudyArguments.Read(cl, "study");
+        var models = plan.Models;
+        var attacks = plan.Attacks;
+        var targets = plan.Targets;
+        var count = plan.Count;
+        if (listShards is { } shards)
+            return StudyShardCommands.List(plan, data, shards);
+        if (shardText is not null)
+            return StudyShardCommands.RunShard(plan, data, outOption ?? $"study-{budgetName}-shard-{k}-of-{n}", k, n, recorded, quiet);
+        var outDir = outOption ?? $"study-{budgetName}";
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"study: {models.Count} models x {attacks.Count} attacks x {targets.Count} targets on the first {count} images of {data.Name}, budget {budgetName}, {plan.CellCount} cells -> {outDir}"));
@@ -111,6 +100,18 @@ internal static class StudyCommand
         foreach (var f in files)
             Console.WriteLine($"report: {f}");
         return 0;
+    }
+
+    private static (int K, int N) Parse(string text)
+    {
+        try
+        {
+            return ShardAssignment.Parse(text);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException($"option --{e.Message}");
+        }
     }
 
     private static double Mb(long bytes) => bytes / (1024.0 * 1024.0);

@@ -23,6 +23,20 @@ internal sealed class CellStore(string directory)
     public string ExamplesStem(string model, string attack, string target) =>
         Path.Combine(Directory, "cells", Safe(model), $"{attack}-{target}.examples");
 
+    /// <summary>The path of a unit's files without extension (<see cref="StudyUnitIds"/>): its result is stem.json.</summary>
+    public string UnitStem(string unit)
+    {
+        int slash = unit.LastIndexOf('/');
+        return Path.Combine(Directory, "cells", Safe(unit[..slash]), unit[(slash + 1)..]);
+    }
+
+    /// <summary>The files that hold a unit (result, gallery, examples), those that exist.</summary>
+    public IEnumerable<string> UnitFiles(string unit)
+    {
+        var stem = UnitStem(unit);
+        return new[] { ".json", ".gallery.json", ".examples.npy", ".examples.json" }.Select(e => stem + e).Where(File.Exists);
+    }
+
     public string CleverPath(string model, string norm, string target) =>
         Path.Combine(Directory, "cells", Safe(model), $"clever-{norm}-{target}.json");
 

@@ -24,15 +24,19 @@ internal static class StudyClever
         _ => "ead",
     };
 
-    public static CleverResult Run(CleverOptions options, CellStore store, string name, IClassifier model, ImageSet subset,
-        StudyRunner.RunState state, CancellationToken ct)
+    public static CleverResult? Run(CleverOptions options, CellStore store, string name, IClassifier model, ImageSet subset,
+        StudyRunner.RunState state, RunScope scope, CancellationToken ct)
     {
         var norm = CleverEstimator.NormName(options.Norm);
         var target = TargetNames.Name(options.Target);
+        var unit = StudyUnitIds.Clever(name, norm, target);
+        if (scope.Includes is not null && !scope.Includes(unit))
+            return null;
         var label = $"{name} clever-{norm} {target}";
         var path = store.CleverPath(name, norm, target);
         int count = Math.Min(options.Count ?? subset.Count, subset.Count);
         var expected = Key(model, subset.Take(count), options);
+        scope.Key?.Invoke(unit, expected);
         if (File.Exists(path))
         {
             try
@@ -49,6 +53,7 @@ internal static class StudyClever
                 // An unreadable cell is computed again.
             }
         }
+        scope.MustReuse?.Invoke(unit, expected);
         state.Starting(label);
         var result = CleverEstimator.Run(model, subset, options with { Count = count }, new SynchronousProgress<int>(done => state.Within(label, (double)done / count)), ct);
         CleverJson.Write(path, result);

@@ -27,7 +27,16 @@ public static class StudyRunner
     /// <param name="partSeconds">Optional: receives the wall time of each part ("attack cells", "transfer sources",
     /// "clever", "transfer replay"); never written to study.json, which stays byte-identical between runs.</param>
     public static StudyResults Run(StudyPlan plan, ImageSet data, string directory, IProgress<StudyProgress>? progress = null,
-        CancellationToken cancellationToken = default, IDictionary<string, double>? partSeconds = null)
+        CancellationToken cancellationToken = default, IDictionary<string, double>? partSeconds = null) =>
+        Run(plan, data, directory, progress, cancellationToken, partSeconds, null)!;
+
+    /// <summary>
+    /// Runs the study within <paramref name="scope"/>: with <see cref="RunScope.Includes"/> only those cells (a shard:
+    /// no transfer replay, no study.json; returns null), with <see cref="RunScope.MustReuse"/> every cell must be
+    /// reusable (a merge of shards). Every cell's key is reported to <see cref="RunScope.Key"/>.
+    /// </summary>
+    internal static StudyResults? Run(StudyPlan plan, ImageSet data, string directory, IProgress<StudyProgress>? progress,
+        CancellationToken cancellationToken, IDictionary<string, double>? partSeconds, RunScope? scope)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(data);
@@ -36,7 +45,8 @@ public static class StudyRunner
         AtomicFile.RemoveStaleTemporaries(directory);
         var store = new CellStore(directory);
         var subset = data.Take(plan.Count);
-        var state = new RunState(plan, progress);
+        scope ??= RunScope.Everything;
+        var state = new RunState(scope.Includes is null ? plan.CellCount : StudyUnitIds.All(plan).Count(scope.Includes), progress);
         var models = new List<StudyModelInfo>();
         var cells = new List<StudyCell>();
         var results = new List<(string Model, EvaluationResult Result)>();
@@ -52,8 +62,11 @@ public static class StudyRunner
         using var loaded = new LoadedModels(plan.Models);
         foreach (var source in plan.Models)
         {
+            if (scope.Includes is not null && !StudyUnitIds.OfModel(plan, source.Name).Any(scope.Includes))
+                continue;
             var model = loaded.Get(source.Name);
-            models.Add(Describe(source, model, data));
+            if (scope.Includes is null)
+                models.Add(Describe(source, model, data));
             parts["attack cells"].Start();
             foreach (var settings in plan.Attacks)
             {
@@ -66,7 +79,9 @@ public static class StudyRunner
                         attacks.Add(new StudyAttack(attack.Name, targetName, settings.Parameters.ToDictionary(p => p.Key, p => Text(p.Value))));
                     bool inGallery = target == TargetMode.Untargeted && settings.Name == plan.GalleryAttack && plan.GalleryModels.Contains(source.Name);
                     var cell = new CellRun(source.Name, model, attack, target, inGallery, transfer);
-                    var result = RunCell(plan, store, state, cell, subset, gallery, sources, cancellationToken);
+                    var result = RunCell(plan, store, state, cell, subset, gallery, sources, scope, cancellationToken);
+                    if (result is null)
+                        continue;
                     cells.Add(StudyCell.From(result, source.Name));
                     results.Add((source.Name, result));
                 }
@@ -77,20 +92,24 @@ public static class StudyRunner
                 // The transfer-only attack (FGSM eps 0.3): a cell like the others, kept out of the distortion cells.
                 parts["transfer sources"].Start();
                 RunCell(plan, store, state, new CellRun(source.Name, model, plan.Transfer!.Create(), TargetMode.Untargeted, false, true),
-                    subset, gallery, sources, cancellationToken);
+                    subset, gallery, sources, scope, cancellationToken);
                 parts["transfer sources"].Stop();
             }
             parts["clever"].Start();
             foreach (var options in plan.Clever ?? [])
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var score = StudyClever.Run(options with { Seed = plan.Seed }, store, source.Name, model, subset, state, cancellationToken);
+                var score = StudyClever.Run(options with { Seed = plan.Seed }, store, source.Name, model, subset, state, scope, cancellationToken);
+                if (score is null)
+                    continue;
                 var compared = results.FirstOrDefault(r => r.Model == source.Name && r.Result.Attack.Name == StudyClever.ComparedAttack(options.Norm)
                     && r.Result.Target == TargetNames.Name(TargetMode.Untargeted)).Result;
                 clever.Add(StudyClever.Cell(source.Name, score, compared));
             }
             parts["clever"].Stop();
         }
+        if (scope.Includes is not null)
+            return null;
         parts["transfer replay"].Start();
         IReadOnlyList<TransferMatrixCell>? matrices = transfer ? StudyTransfer.Replay(plan.Models, sources, loaded, subset, cancellationToken) : null;
         parts["transfer replay"].Stop();
@@ -119,16 +138,20 @@ public static class StudyRunner
 
     private sealed record CellRun(string Name, IClassifier Model, IAttack Attack, TargetMode Target, bool InGallery, bool KeepExamples);
 
-    private static EvaluationResult RunCell(StudyPlan plan, CellStore store, RunState state, CellRun cell, ImageSet subset,
-        List<GalleryItem> gallery, List<StudyTransfer.Source> sources, CancellationToken ct)
+    private static EvaluationResult? RunCell(StudyPlan plan, CellStore store, RunState state, CellRun cell, ImageSet subset,
+        List<GalleryItem> gallery, List<StudyTransfer.Source> sources, RunScope scope, CancellationToken ct)
     {
         var (name, model, attack, target, inGallery, keepExamples) = cell;
         var targetName = TargetNames.Name(target);
+        var unit = StudyUnitIds.Attack(name, attack.Name, targetName);
+        if (scope.Includes is not null && !scope.Includes(unit))
+            return null;
         var label = $"{name} {attack.Name} {targetName}";
         var path = store.ResultPath(name, attack.Name, targetName);
         var galleryPath = store.GalleryPath(name, attack.Name, targetName);
         var stem = store.ExamplesStem(name, attack.Name, targetName);
         var key = CellStore.Key(model.Sha256, subset, attack.Settings, target, plan.Seed).Text;
+        scope.Key?.Invoke(unit, key);
         if (keepExamples)
             sources.Add(new StudyTransfer.Source(name, attack.Name, target, stem, key));
         var reused = CellStore.Reusable(path, model.Sha256, subset, attack.Settings, target, plan.Seed);
@@ -140,6 +163,7 @@ public static class StudyRunner
             state.Finished(label, reused: true);
             return reused;
         }
+        scope.MustReuse?.Invoke(unit, key);
         state.Starting(label);
         var captured = new Dictionary<int, float[]>();
         int keep = keepExamples ? int.MaxValue : inGallery ? plan.GalleryImages : 0;
@@ -177,21 +201,21 @@ public static class StudyRunner
     }
 
     /// <summary>Counts cells and forwards progress.</summary>
-    internal sealed class RunState(StudyPlan plan, IProgress<StudyProgress>? progress)
+    internal sealed class RunState(int total, IProgress<StudyProgress>? progress)
     {
         private int _done;
         private int _reused;
 
-        public void Starting(string cell) => progress?.Report(new StudyProgress(_done, plan.CellCount, cell, 0, _reused));
+        public void Starting(string cell) => progress?.Report(new StudyProgress(_done, total, cell, 0, _reused));
 
-        public void Within(string cell, double fraction) => progress?.Report(new StudyProgress(_done, plan.CellCount, cell, fraction, _reused));
+        public void Within(string cell, double fraction) => progress?.Report(new StudyProgress(_done, total, cell, fraction, _reused));
 
         public void Finished(string cell, bool reused)
         {
             _done++;
             if (reused)
                 _reused++;
-            progress?.Report(new StudyProgress(_done, plan.CellCount, cell, 0, _reused));
+            progress?.Report(new StudyProgress(_done, total, cell, 0, _reused));
         }
     }
 }

@@ -1,0 +1,140 @@
+using RobustnessGate.Attacks;
+using RobustnessGate.Clever;
+using RobustnessGate.Data;
+using RobustnessGate.Models;
+using RobustnessGate.Study.Running;
+using static TorchSharp.torch;
+
+namespace RobustnessGate.Study.Sharding;
+
+/// <summary>
+/// A static estimate of what each unit of a study costs, the same on every machine (no timing): the model's
+/// multiply-adds per image times the forward-pass equivalents the unit's settings allow (a forward pass = 1, a forward
+/// and backward pass = 3) times its images. Only the relative sizes matter: they balance the shards.
+/// </summary>
+public static class StudyCostModel
+{
+    /// <summary>
+    /// Multiply-adds of one forward pass of one image of <paramref name="data"/>'s shape, and the leaf modules it calls: a
+    /// shape trace with forward hooks on every leaf module; each whose weight has at least 2 dimensions (convolutions and
+    /// linear layers) adds output elements x weight elements per output channel. A model without such hooks (a
+    /// TorchScript file) counts its parameters instead, exact for a fully connected network and an underestimate for a
+    /// convolutional one, and one layer per weight tensor.
+    /// </summary>
+    public static (long MultiplyAdds, int Layers) Measure(IClassifier model, ImageSet data)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(data);
+        long total = 0;
+        int layers = 0;
+        long parameters = 0;
+        int weights = 0;
+        var removers = new List<Action>();
+        if (model is ModuleClassifier m)
+        {
+            parameters = m.Module.parameters().Sum(p => p.numel());
+            weights = m.Module.named_parameters().Count(p => p.name.EndsWith("weight", StringComparison.Ordinal));
+            foreach (var module in m.Module.modules())
+            {
+                if (module is not nn.Module<Tensor, Tensor> leaf || module.children().Any())
+                    continue;
+                var weight = module.named_parameters().Where(p => p.name == "weight").Select(p => p.parameter).FirstOrDefault();
+                long perOutput = weight is not null && weight.dim() >= 2 ? weight.numel() / weight.shape[0] : 0;
+                var remover = leaf.register_forward_hook((_, _, output) =>
+                {
+                    layers++;
+                    total += output.numel() * perOutput;
+                    return output;
+                });
+                removers.Add(remover.remove);
+            }
+        }
+        try
+        {
+            using var scope = NewDisposeScope();
+            using var guard = no_grad();
+            model.Logits(zeros(1, data.Channels, data.Height, data.Width));
+        }
+        finally
+        {
+            foreach (var remove in removers)
+                remove();
+        }
+        return total > 0 ? (total, layers) : (Math.Max(1, parameters), Math.Max(1, weights));
+    }
+
+    /// <summary>Forward-pass equivalents per image of one attack cell with <paramref name="settings"/> against <paramref name="target"/>.</summary>
+    public static double AttackPasses(AttackSettings settings, TargetMode target)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        double Get(string name, double fallback) => settings.Parameters.TryGetValue(name, out var v) ? Convert.ToDouble(v, System.Globalization.CultureInfo.InvariantCulture) : fallback;
+        // Untargeted runs with candidate classes run k + 1 times (the attacks' "candidates" option).
+        double runs = target == TargetMode.Untargeted ? 1 + Get("candidates", 0) : 1;
+        const double Gradient = 3;
+        return runs * settings.Name switch
+        {
+            // One gradient, then a forward pass per budget on the grid (the sweep's worst case).
+            "fgsm-sweep" => Gradient + Get("maxEpsilon", 1) / Get("epsilonStep", 1),
+            "ifgsm" => Get("attempts", 1) * (Get("iterations", 1) * Gradient + 1),
+            "pgd" => Get("steps", 1) * Gradient + 1,
+            "cw" => Get("binarySteps", 1) * Get("iterations", 1) * Gradient,
+            // EAD scores its iterate with a forward pass every scoreEvery iterations.
+            "ead" => Get("binarySteps", 1) * Get("iterations", 1) * (Gradient + 1 / Math.Max(1, Get("scoreEvery", 1))),
+            "fgsm" => Gradient + 1,
+            _ => Gradient,
+        };
+    }
+
+    /// <summary>
+    /// Forward-pass equivalents of a CLEVER cell per image and per batch of points: one forward pass and one backward
+    /// pass (2 forward equivalents) per class it differentiates, all <paramref name="classes"/> - 1 others untargeted, 1
+    /// targeted.
+    /// </summary>
+    public static double CleverPasses(CleverOptions options, int classes)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        int gradients = options.Target == TargetMode.Untargeted ? Math.Max(1, classes - 1) : 1;
+        return 1 + 2.0 * gradients;
+    }
+
+    /// <summary>
+    /// The fixed cost of one leaf module call, in multiply-adds, whatever the batch: kernel launch, allocation and
+    /// autograd bookkeeping. Fitted on the measured cell times of a quick study (see <see cref="Units"/>).
+    /// </summary>
+    public const double LayerOverhead = OverheadValue;
+
+    private const double OverheadValue = 6e5;
+
+    /// <summary>
+    /// Every unit of <paramref name="plan"/> with its cost, in run order: passes x (rows x multiply-adds + batches x
+    /// layers x <see cref="LayerOverhead"/>), where an attack cell runs its passes over its images in batches of
+    /// <paramref name="attackBatch"/> and a CLEVER cell runs N_b batches of N_s points per image.
+    /// </summary>
+    public static IReadOnlyList<StudyUnit> Units(StudyPlan plan, IReadOnlyDictionary<string, ModelProfile> profile, int attackBatch = 100)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(profile);
+        var units = new List<StudyUnit>();
+        foreach (var model in plan.Models)
+        {
+            var p = profile[model.Name];
+            double Batched(int rows, int batch) => (double)rows * p.MultiplyAdds + Math.Ceiling((double)rows / batch) * p.Layers * LayerOverhead;
+            double images = Batched(plan.Count, attackBatch);
+            foreach (var a in plan.Attacks)
+            {
+                foreach (var t in plan.Targets)
+                    units.Add(new StudyUnit(StudyUnitIds.Attack(model.Name, a.Name, TargetNames.Name(t)), model.Name, images * AttackPasses(a, t)));
+            }
+            if (plan.Transfer is not null)
+                units.Add(new StudyUnit(StudyUnitIds.Attack(model.Name, plan.Transfer.Name, TargetNames.Name(TargetMode.Untargeted)), model.Name,
+                    images * AttackPasses(plan.Transfer, TargetMode.Untargeted)));
+            foreach (var c in plan.Clever ?? [])
+            {
+                int count = Math.Min(c.Count ?? plan.Count, plan.Count);
+                units.Add(new StudyUnit(StudyUnitIds.Clever(model.Name, CleverEstimator.NormName(c.Norm), TargetNames.Name(c.Target)), model.Name,
+                    count * (double)c.Batches * CleverPasses(c, p.Classes) * Batched(c.Samples, c.BatchSize)));
+            }
+        }
+        return units;
+    }
+}
