@@ -1,0 +1,55 @@
+using FluentAssertions;
+using RobustnessSpecs.TestSupport;
+using Xunit;
+
+namespace RobustnessSpecs.Cli;
+
+/// <summary>
+/// study --shard k/n and study merge from the command line: the shards record the study's arguments, the merge rebuilds
+/// the plan from them alone and writes the unsharded run's study.json; usage errors exit 2, refused shards exit 1.
+/// A two-model, one-attack study on 6 images without CLEVER keeps it to seconds.
+/// </summary>
+public sealed class StudyShardCliSpecs : IDisposable
+{
+    private static readonly string[] Study = ["study", "--models", "mlp-1,mlp-2", "--count", "6", "--attacks", "ifgsm", "--targets", "untargeted", "--no-clever", "--quiet"];
+
+    private readonly string _root = Paths.TempDirectory();
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private string In(string name) => Path.Combine(_root, name);
+
+    [Fact]
+    public void Two_shards_merged_from_the_command_line_equal_the_unsharded_study_and_render_the_report()
+    {
+        CliRunner.Run([.. Study, "--out", In("full")]).Code.Should().Be(0);
+        var first = CliRunner.Run([.. Study, "--shard", "1/2", "--out", In("s1")]);
+        first.Code.Should().Be(0, first.Err);
+        first.Out.Should().Contain("shard 1/2").And.Contain("shard.json");
+        CliRunner.Run([.. Study, "--shard", "2/2", "--out", In("s2")]).Code.Should().Be(0);
+        File.ReadAllText(Path.Combine(In("s1"), "shard.json")).Should().Contain("\"--models=mlp-1,mlp-2\"").And.NotContain("--out").And.NotContain("--shard");
+
+        var merged = CliRunner.Run("study", "merge", In("s1"), In("s2"), "--out", In("merged"), "--quiet");
+        merged.Code.Should().Be(0, merged.Err);
+        File.ReadAllBytes(Path.Combine(In("merged"), "study.json")).Should().Equal(File.ReadAllBytes(Path.Combine(In("full"), "study.json")));
+        File.Exists(Path.Combine(In("merged"), "report", "report.md")).Should().BeTrue();
+    }
+
+    [Fact]
+    public void A_bad_shard_number_is_a_usage_error_and_shards_of_different_arguments_are_refused()
+    {
+        var bad = CliRunner.Run([.. Study, "--shard", "3/2"]);
+        bad.Code.Should().Be(2);
+        bad.Err.Should().Contain("option --shard: expected k/n with 1 <= k <= n (e.g. 2/3), found '3/2'");
+
+        CliRunner.Run([.. Study, "--shard", "1/2", "--out", In("a1")]).Code.Should().Be(0);
+        CliRunner.Run([.. Study, "--seed", "7", "--shard", "2/2", "--out", In("b2")]).Code.Should().Be(0);
+        var mixed = CliRunner.Run("study", "merge", In("a1"), In("b2"), "--out", In("mixed"));
+        mixed.Code.Should().Be(1);
+        mixed.Err.Should().Contain($"{Path.Combine(In("b2"), "shard.json")}: arguments: expected [").And.Contain("--seed=7").And.Contain("another study");
+
+        var none = CliRunner.Run("study", "merge", "--out", In("nothing"));
+        none.Code.Should().Be(2);
+        none.Err.Should().Contain("expected the folders of every shard");
+    }
+}
