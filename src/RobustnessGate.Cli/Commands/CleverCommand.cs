@@ -10,7 +10,7 @@ namespace RobustnessGate.Cli.Commands;
 internal static class CleverCommand
 {
     public static string Help => $"""
-        robustness-gate clever [--model <file.pt | built-in>] [--images <x.npy | idx | mnist-test>] [--labels <y.npy | idx>]
+        robustness-gate clever [--model <file.pt | built-in>] [--images <x.npy | idx | folder | mnist-test>] [--labels <y.npy | idx>] [--image-size S] [--channels auto|rgb|grey]
                                [--norm l2|linf|l1] [--target untargeted|random|least-likely|top2] [--samples N_s] [--batches N_b]
                                [--radius R] [--count N] [--seed S] [--batch-size B] [--threads T] [--out <dir>] [--quiet]
 
@@ -29,8 +29,7 @@ internal static class CleverCommand
     public static int Run(CommandLine cl)
     {
         var modelSpec = cl.String("model") ?? KnownModels.LeNet.Name;
-        var imagesSpec = cl.String("images") ?? Data.BuiltInData.TestName;
-        var labelsSpec = cl.String("labels");
+        var dataArgs = DataArguments.Read(cl);
         var norm = ParseNorm(cl.String("norm"));
         var targetText = cl.String("target");
         TargetMode target;
@@ -51,7 +50,7 @@ internal static class CleverCommand
         bool quiet = cl.Flag("quiet");
         cl.EnsureEmpty("clever");
 
-        var data = EvaluateCommand.LoadData(imagesSpec, labelsSpec);
+        var data = dataArgs.Load();
         using var model = ModelLoader.Load(modelSpec);
         outDir ??= Path.Combine("results", $"{Path.GetFileNameWithoutExtension(model.Name)}-clever-{CleverEstimator.NormName(norm)}-{TargetNames.Name(target)}");
         if (File.Exists(outDir))

@@ -1,6 +1,5 @@
 using RobustnessGate.Attacks;
 using RobustnessGate.Attacks.Definitions;
-using RobustnessGate.Data;
 using RobustnessGate.Evaluation;
 using RobustnessGate.Models;
 using RobustnessGate.Reporting;
@@ -13,14 +12,12 @@ internal static class EvaluateCommand
 {
     public static string Help => """
         robustness-gate evaluate --attack <name> [--preset strong|paper] [attack options] [--model <file.pt | built-in>]
-                                 [--images <x.npy | idx | mnist-test>] [--labels <y.npy | idx>] [--target untargeted|random|least-likely|top2]
-                                 [--count N] [--seed S] [--batch-size B] [--threads T] [--mean m1,m2,.. --std s1,s2,..]
+                                 [--images <x.npy | idx | folder | mnist-test>] [--labels <y.npy | idx>] [--image-size S] [--channels auto|rgb|grey]
+                                 [--target untargeted|random|least-likely|top2] [--count N] [--seed S] [--batch-size B] [--threads T] [--mean m1,m2,.. --std s1,s2,..]
                                  [--allow-probabilities] [--out <dir>] [--quiet]
 
           --model     built-in model name (default lenet) or a TorchScript file exported from PyTorch (torch.jit.save)
-          --images    images: .npy (float32/float64 in [0,1] or uint8; N x C x H x W or N x H x W), IDX (plain or .gz),
-                      or the built-in split mnist-test (default) / mnist-train; --labels is then not needed
-          --labels    labels: .npy (int64/int32/uint8) or IDX
+        """ + "\n" + DataArguments.Help + "\n" + """
           --attack    one of the attacks below
           --preset    strong (default): the settings measured to come closest to the exact minimal distortion;
                       paper: Su et al.'s reference settings exactly. Options given explicitly override the preset.
@@ -33,8 +30,7 @@ internal static class EvaluateCommand
     public static int Run(CommandLine cl)
     {
         var modelSpec = cl.String("model") ?? KnownModels.LeNet.Name;
-        var imagesSpec = cl.String("images") ?? BuiltInData.TestName;
-        var labelsSpec = cl.String("labels");
+        var dataArgs = DataArguments.Read(cl);
         var attackName = cl.Required("attack", "one of " + string.Join(", ", KnownAttacks.All.Select(a => a.Name)));
         var preset = AttackOptionsFromCommandLine.Preset(cl.String("preset"));
         var target = Target(cl.String("target"));
@@ -51,12 +47,12 @@ internal static class EvaluateCommand
         bool quiet = cl.Flag("quiet");
         if ((mean is null) != (std is null))
             throw new UsageException("--mean and --std go together");
-        CheckNormalization(mean, std, channels: null, images: imagesSpec);
+        CheckNormalization(mean, std, channels: null, images: dataArgs.Images);
         var attack = AttackOptionsFromCommandLine.Configure(attackName, preset, cl.Remaining()).Create();
         if (outDir is not null)
             CheckOutputFolder(outDir);
 
-        var data = LoadData(imagesSpec, labelsSpec);
+        var data = dataArgs.Load();
         CheckNormalization(mean, std, data.Channels, data.Name);
         using var model = ModelLoader.Load(modelSpec, mean is null ? null : new Normalization(mean, std!));
         outDir ??= Path.Combine("results", $"{Path.GetFileNameWithoutExtension(model.Name)}-{attack.Name}-{TargetNames.Name(target)}");
@@ -121,17 +117,4 @@ internal static class EvaluateCommand
     }
 
     private static string Indent(string text) => string.Concat(text.Split('\n').Select(l => l.Length == 0 ? "" : "  " + l + "\n"));
-
-    internal static ImageSet LoadData(string imagesSpec, string? labelsSpec)
-    {
-        if (BuiltInData.IsBuiltIn(imagesSpec))
-        {
-            if (labelsSpec is not null)
-                throw new UsageException($"--labels is not used with the built-in data set '{imagesSpec}'");
-            return BuiltInData.Load(imagesSpec);
-        }
-        if (labelsSpec is null)
-            throw new UsageException($"--labels is required with --images {imagesSpec}");
-        return ImageSetLoader.Load(imagesSpec, labelsSpec);
-    }
 }

@@ -12,7 +12,7 @@ internal static class StudyCommand
 {
     public const string Help = """
         robustness-gate study [--budget quick|paper] [--out <dir>] [--models <a.pt[:Family],b.pt,...>]
-                              [--images <x.npy | idx | mnist-test> --labels <y.npy | idx>] [--count N]
+                              [--images <x.npy | idx | folder | mnist-test> --labels <y.npy | idx>] [--image-size S] [--channels auto|rgb|grey] [--count N]
                               [--attacks fgsm-sweep,ifgsm,cw,ead] [--targets untargeted,random,least-likely,top2]
                               [--seed S] [--no-transfer] [--quiet]
 
@@ -33,8 +33,7 @@ internal static class StudyCommand
         var budget = StudyBudgets.Parse(budgetName);
         var outDir = cl.String("out") ?? $"study-{budgetName}";
         var modelSpecs = cl.String("models");
-        var imagesSpec = cl.String("images") ?? Data.BuiltInData.TestName;
-        var labelsSpec = cl.String("labels");
+        var dataArgs = DataArguments.Read(cl);
         var count = cl.Int("count", 1) ?? StudyBudgets.Count(budget);
         var seed = cl.Long("seed") ?? 1215;
         var attackFilter = cl.String("attacks");
@@ -56,7 +55,7 @@ internal static class StudyCommand
             : targetFilter.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(TargetNames.Parse).ToList();
         var models = modelSpecs is null ? StudyModels.Zoo()
             : StudyModels.FromSpecs(modelSpecs.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
-        var data = EvaluateCommand.LoadData(imagesSpec, labelsSpec);
+        var data = dataArgs.Load();
         var galleryModels = models.GroupBy(m => m.Family).Select(g => g.First().Name).Take(4).ToList();
         var plan = new StudyPlan(
             modelSpecs is null ? "Built-in MNIST-scale zoo of 18 models" : $"{models.Count} user models",

@@ -10,7 +10,7 @@ internal static class TransferCommand
 {
     public static string Help => """
         robustness-gate transfer --models <a.pt,b.pt,... | built-in names> --attack <name> [--preset strong|paper] [attack options]
-                                 [--images <x.npy | idx | mnist-test>] [--labels <y.npy | idx>] [--target untargeted|random|least-likely|top2]
+                                 [--images <x.npy | idx | folder | mnist-test>] [--labels <y.npy | idx>] [--image-size S] [--channels auto|rgb|grey] [--target untargeted|random|least-likely|top2]
                                  [--count N] [--seed S] [--batch-size B] [--threads T] [--allow-probabilities] [--quiet] --out <dir>
 
           --models    at least 2 comma-separated models: built-in names or TorchScript files, with distinct names
@@ -27,8 +27,7 @@ internal static class TransferCommand
     public static int Run(CommandLine cl)
     {
         var modelsText = cl.Required("models", "comma-separated built-in names or TorchScript files");
-        var imagesSpec = cl.String("images") ?? Data.BuiltInData.TestName;
-        var labelsSpec = cl.String("labels");
+        var dataArgs = DataArguments.Read(cl);
         var attackName = cl.Required("attack", "one of " + string.Join(", ", KnownAttacks.All.Select(a => a.Name)));
         var preset = AttackOptionsFromCommandLine.Preset(cl.String("preset"));
         var options = new TransferOptions(
@@ -46,7 +45,7 @@ internal static class TransferCommand
         var settings = AttackOptionsFromCommandLine.Configure(attackName, preset, cl.Remaining());
         EvaluateCommand.CheckOutputFolder(outDir);
 
-        var data = EvaluateCommand.LoadData(imagesSpec, labelsSpec);
+        var data = dataArgs.Load();
         var models = new List<IClassifier>();
         try
         {

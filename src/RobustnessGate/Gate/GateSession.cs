@@ -149,7 +149,7 @@ public sealed class GateSession : IDisposable
     private ImageSet Data(DataSource source)
     {
         if (!_data.TryGetValue(source.Key, out var data))
-            _data[source.Key] = data = source.BuiltIn is { } name ? BuiltInData.Load(name) : ImageSetLoader.Load(source.Images!, source.Labels!);
+            _data[source.Key] = data = source.Load();
         return data;
     }
 }

@@ -8,7 +8,7 @@ using RobustnessGate.Study.Running;
 namespace RobustnessGate.Gate;
 
 /// <summary>Reads the checks of one threshold file with the file's defaults; errors name the file, check, field, expected and found value.</summary>
-internal sealed class ThresholdReader(string path, int version)
+internal sealed partial class ThresholdReader(string path, int version)
 {
     private DataSource _dataset = new(BuiltInData.TestName, null, null);
     private int _count = 100;
@@ -94,29 +94,6 @@ internal sealed class ThresholdReader(string path, int version)
         if (!n.TryGetProperty(name, out var a) || a.ValueKind != JsonValueKind.Array || a.EnumerateArray().Any(x => x.ValueKind != JsonValueKind.Number))
             throw new ThresholdFileException($"{path}: {where}: field '{field}': expected an array of numbers");
         return a.EnumerateArray().Select(x => (float)x.GetDouble()).ToList();
-    }
-
-    private DataSource Dataset(string where, JsonElement ds)
-    {
-        if (ds.ValueKind == JsonValueKind.String)
-        {
-            var name = ds.GetString()!;
-            if (!BuiltInData.IsBuiltIn(name))
-                throw new ThresholdFileException($"{path}: {where}: field 'dataset': expected {BuiltInData.TestName}, {BuiltInData.TrainName} or {{\"images\": ..., \"labels\": ...}}, found '{name}'");
-            return new DataSource(name, null, null);
-        }
-        if (ds.ValueKind != JsonValueKind.Object)
-            throw new ThresholdFileException($"{path}: {where}: field 'dataset': expected a built-in name or {{\"images\": ..., \"labels\": ...}}, found {ds.ValueKind}");
-        ThresholdFile.RejectUnknown(path, $"{where}, dataset", ds, ["images", "labels"]);
-        string File(string key)
-        {
-            var text = String(where, ds, key, required: true, prefix: "dataset.")!;
-            var full = System.IO.Path.GetFullPath(System.IO.Path.Combine(Dir, text));
-            if (!System.IO.File.Exists(full))
-                throw new ThresholdFileException($"{path}: {where}: field 'dataset.{key}': file {full} not found");
-            return full;
-        }
-        return new DataSource(null, File("images"), File("labels"));
     }
 
     private AttackSettings Attack(string where, JsonElement c)

@@ -11,7 +11,7 @@ public interface IClassifier : IDisposable
     /// <summary>Display name (built-in name or file name).</summary>
     string Name { get; }
 
-    /// <summary>SHA-256 (hex) of the weights or of the model file.</summary>
+    /// <summary>SHA-256 (hex) of the weights or of the model file; for a file behind a normalisation, <see cref="Normalization.Fingerprint"/> of the two.</summary>
     string Sha256 { get; }
 
     /// <summary>Expected input shape C x H x W, or null when the model does not declare one (TorchScript).</summary>

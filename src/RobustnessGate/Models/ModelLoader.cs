@@ -90,7 +90,10 @@ public static class ModelLoader
         {
             throw new InvalidDataException($"{path}: TorchScript load failed: {FirstLine(e.Message)}", e);
         }
-        return new ModuleClassifier(Path.GetFileName(path), module, x => Forward(module, x), inputShape, normalization, sha);
+        // With a normalisation the classifier is the graph behind (x - mean) / std: its fingerprint covers both, so the
+        // gate's result cache and approved snapshots tell one normalisation from another.
+        return new ModuleClassifier(Path.GetFileName(path), module, x => Forward(module, x), inputShape, normalization,
+            normalization is null ? sha : normalization.Fingerprint(sha));
     }
 
     /// <summary>

@@ -34,6 +34,19 @@ public sealed record Normalization(IReadOnlyList<float> Mean, IReadOnlyList<floa
         meanCount == 1 || meanCount == channels ? null
             : $"expected {(channels == 1 ? "1 value" : $"1 or {channels} values")} (one per channel of {images}, or one for all), found {meanCount}";
 
+    /// <summary>
+    /// The fingerprint of a model file evaluated behind this normalisation: SHA-256 (hex) of
+    /// "<paramref name="modelSha256"/>|mean=m1,m2,..|std=s1,s2,.." (round-trip float text). Another mean or std is another
+    /// classifier, so results cached or approved for one are never taken for the other.
+    /// </summary>
+    public string Fingerprint(string modelSha256)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(modelSha256);
+        static string Text(IReadOnlyList<float> v) => string.Join(",", v.Select(x => x.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
+        var text = $"{modelSha256}|mean={Text(Mean)}|std={Text(Std)}";
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+    }
+
     internal (Tensor Mean, Tensor Std) ToTensors()
     {
         var m = tensor(Mean.ToArray()).reshape(1, Mean.Count, 1, 1);

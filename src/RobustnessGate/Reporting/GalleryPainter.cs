@@ -45,21 +45,33 @@ internal static class GalleryPainter
         return data.ToArray();
     }
 
-    // Nearest-neighbour scaling keeps the pixels of a 28 x 28 digit crisp.
+    // Each image is drawn from one bitmap: enlarged with nearest-neighbour sampling, so the pixels of a 28 x 28 digit or a
+    // 32 x 32 colour image stay crisp, and reduced (a 224 x 224 image in a 168-pixel cell) with trilinear sampling so it
+    // does not alias. C = 1 is painted grey, C = 3 as R, G, B.
     private static void DrawImage(SKCanvas canvas, IReadOnlyList<int> shape, IReadOnlyList<float> pixels, int left, int top)
     {
         int c = shape[0], h = shape[1], w = shape[2];
+        if (c is not (1 or 3))
+            throw new ArgumentException($"gallery: expected 1 (grey) or 3 (RGB) channels, found shape [{string.Join(", ", shape)}]");
+        if (pixels.Count != c * h * w)
+            throw new ArgumentException($"gallery: shape [{string.Join(", ", shape)}] needs {c * h * w} pixel values, found {pixels.Count}");
         float cell = (float)Cell / Math.Max(h, w);
-        using var paint = new SKPaint { IsAntialias = false };
+        var rgba = new byte[w * h * 4];
         for (int y = 0; y < h; y++)
         {
             for (int x = 0; x < w; x++)
             {
                 byte Channel(int k) => (byte)Math.Round(255 * Math.Clamp(pixels[(k * h + y) * w + x], 0f, 1f));
-                paint.Color = c == 1 ? new SKColor(Channel(0), Channel(0), Channel(0)) : new SKColor(Channel(0), Channel(1), Channel(2));
-                canvas.DrawRect(left + x * cell, top + y * cell, cell, cell, paint);
+                int o = 4 * (y * w + x);
+                rgba[o] = Channel(0);
+                rgba[o + 1] = c == 1 ? rgba[o] : Channel(1);
+                rgba[o + 2] = c == 1 ? rgba[o] : Channel(2);
+                rgba[o + 3] = 255;
             }
         }
+        using var image = SKImage.FromPixelCopy(new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Opaque), rgba);
+        var sampling = cell >= 1 ? new SKSamplingOptions(SKFilterMode.Nearest) : new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear);
+        canvas.DrawImage(image, SKRect.Create(left, top, w * cell, h * cell), sampling);
         using var frame = new SKPaint { Color = SKColors.LightGray, Style = SKPaintStyle.Stroke };
         canvas.DrawRect(left, top, w * cell, h * cell, frame);
     }

@@ -187,9 +187,9 @@ public sealed class ThresholdFileSpecs : IDisposable
     [Theory]
     [InlineData("\"dataset\": { \"images\": \"nowhere.npy\", \"labels\": \"labels.npy\" },", "field 'dataset.images': file *nowhere.npy not found")]
     [InlineData("\"dataset\": { \"images\": \"gate.json\" },", "field 'dataset.labels' is required")]
-    [InlineData("\"dataset\": { \"images\": \"gate.json\", \"labels\": \"gate.json\", \"format\": \"npy\" },", "dataset: unknown field 'format'; expected one of images, labels")]
-    [InlineData("\"dataset\": \"cifar-10\",", "field 'dataset': expected mnist-test, mnist-train or {\"images\": ..., \"labels\": ...}, found 'cifar-10'")]
-    [InlineData("\"dataset\": 3,", "field 'dataset': expected a built-in name or {\"images\": ..., \"labels\": ...}, found Number")]
+    [InlineData("\"dataset\": { \"images\": \"gate.json\", \"labels\": \"gate.json\", \"format\": \"npy\" },", "dataset: unknown field 'format'; expected one of images, labels, folder, size, channels")]
+    [InlineData("\"dataset\": \"cifar-10\",", "field 'dataset': expected mnist-test, mnist-train, {\"images\": ..., \"labels\": ...} or {\"folder\": ...}, found 'cifar-10'")]
+    [InlineData("\"dataset\": 3,", "field 'dataset': expected a built-in name, {\"images\": ..., \"labels\": ...} or {\"folder\": ..., \"size\": ..., \"channels\": ...}, found Number")]
     public void A_bad_data_set_is_an_error_naming_the_check_and_the_field(string fields, string message)
     {
         Loading(V2(fields)).Should().Throw<ThresholdFileException>().WithMessage("*gate.json: check 'c1'*" + message);
