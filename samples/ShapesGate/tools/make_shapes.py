@@ -7,9 +7,9 @@ Usage (from samples/ShapesGate; CI never runs it, the outputs are committed):
 
 Writes:
 
-    data/images.npy         160 test images, float32 160 x 1 x 20 x 20 in [0, 1]: four shapes (square outline, disc,
-                            cross, ring) at random positions and sizes with pixel noise; class-interleaved
-    data/labels.npy         their labels, int64 (160,)
+    images/<class>/NNN.png  the team's image folder: the first 60 of 160 generated test images, 15 per class, 20 x 20
+                            8-bit grey PNG; four shapes (square outline, disc, cross, ring) at random positions and sizes
+                            with pixel noise; images/classes.txt gives the class order (labels 0-3)
     models/shapes-cnn.pt    the team's model: a two-layer CNN (the one the gate protects)
     candidates/*.pt         the other candidates of the team's frontier: an MLP, a one-layer CNN, a wider CNN
     weaker/shapes-tiny.pt   a weaker model (a small MLP trained briefly): put it in place of models/shapes-cnn.pt to see
@@ -18,6 +18,8 @@ Writes:
 Every model takes pixels in [0, 1] and returns LOGITS (no softmax), as the gate requires. Seeded, one thread.
 """
 import os
+import shutil
+import threading
 
 import numpy as np
 import torch
@@ -27,6 +29,8 @@ torch.manual_seed(20260)
 torch.set_num_threads(1)
 SIZE = 20
 CLASSES = 4
+NAMES = ["square", "disc", "cross", "ring"]
+FOLDER_COUNT = 60
 
 
 def shape(kind, rng):
@@ -79,22 +83,48 @@ def train(model, x, y, epochs):
     return model.eval()
 
 
+# TorchScript keeps the Python call stack of the trace in each archive's debug info, and Python names this script by its
+# absolute path: tracing from a fresh thread through a function compiled under the repository-relative name keeps the
+# checkout's location out of the committed .pt files.
+_TRACE = {}
+exec(compile("import torch\ndef trace(model, example, out):\n    out.append(torch.jit.trace(model, example))\n",
+             "samples/ShapesGate/tools/make_shapes.py", "exec"), _TRACE)
+
+
+def trace(model, example):
+    out = []
+    worker = threading.Thread(target=_TRACE["trace"], args=(model, example, out))
+    worker.start()
+    worker.join()
+    return out[0]
+
+
 def save(model, path, x_test, y_test):
     os.makedirs(os.path.dirname(path), exist_ok=True)
-    traced = torch.jit.trace(model, x_test[:1])
+    traced = trace(model, x_test[:1])
     traced.save(path)
     with torch.no_grad():
         acc = (traced(x_test).argmax(1) == y_test).float().mean().item()
     print(f"{path}: accuracy {acc:.3f} on the {len(y_test)} test images")
 
 
+def write_folder(images, labels):
+    from PIL import Image
+    shutil.rmtree("images", ignore_errors=True)
+    for name in NAMES:
+        os.makedirs(os.path.join("images", name))
+    with open("images/classes.txt", "w", newline="\n") as f:
+        f.write("\n".join(NAMES) + "\n")
+    for i, (img, label) in enumerate(zip(images, labels)):
+        pixels = np.round(img[0] * 255).astype(np.uint8)
+        Image.fromarray(pixels, mode="L").save(os.path.join("images", NAMES[label], f"{i:03d}.png"), optimize=True)
+
+
 def main():
     rng = np.random.default_rng(1215)
     train_x, train_y = make(3000, rng)
     test_x, test_y = make(160, rng)
-    os.makedirs("data", exist_ok=True)
-    np.save("data/images.npy", test_x)
-    np.save("data/labels.npy", test_y)
+    write_folder(test_x[:FOLDER_COUNT], test_y[:FOLDER_COUNT])
     x, y = torch.from_numpy(train_x), torch.from_numpy(train_y)
     tx, ty = torch.from_numpy(test_x), torch.from_numpy(test_y)
     save(train(cnn(8, 16), x, y, 8), "models/shapes-cnn.pt", tx, ty)
