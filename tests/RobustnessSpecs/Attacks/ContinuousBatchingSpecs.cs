@@ -64,9 +64,11 @@ public sealed class ContinuousBatchingSpecs(LinearFixture fixture, ITestOutputHe
     /// refilled rows): largest relative distortion difference 4.1e-6 (cold-start C&amp;W, where one per-example value of
     /// 72 differed: a checkpoint loss within round-off of 0.9999 x the previous one ends a step in one run and not in the
     /// other), 6e-7 for EAD (its shrinkage moves pixels across the beta threshold; largest pixel difference 7e-6) and
-    /// 4e-8 for C&amp;W. 1e-4 relative is 25 times the largest measured and still 100 times below the gate's tolerances;
-    /// up to 2 differing values out of 72 allow for such a flip, while a broken scheduler changes most of them.
-    /// </summary>
+    /// 4e-8 for C&amp;W. Such a flip can move an example further: in paper-budget C&amp;W on 100 LeNet digits, before vs
+    /// after continuous batching, one example of 96 ran one step 200 iterations longer and its L2 moved by 2.7e-4
+    /// relative (the mean L2 by 3e-7). 1e-3 covers that with a factor of 3.7 and stays 10 times below the gate's
+    /// tolerances; up to 2 differing values out of 72 allow for a flip, while a broken scheduler (another constant,
+    /// another example's state in a row) changes most values and distortions by percents.
     [Theory]
     [MemberData(nameof(Attacks))]
     [Trait("Category", "Slow")]
@@ -74,7 +76,7 @@ public sealed class ContinuousBatchingSpecs(LinearFixture fixture, ITestOutputHe
     {
         using var model = ModelLoader.Load(KnownModels.LeNet.Name);
         var (_, maxRelative, valuesDiffer) = Compare(model, key);
-        maxRelative.Should().BeLessThan(1e-4);
+        maxRelative.Should().BeLessThan(1e-3);
         valuesDiffer.Should().BeLessThanOrEqualTo(2);
     }
 
