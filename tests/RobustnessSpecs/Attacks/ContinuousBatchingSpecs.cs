@@ -69,6 +69,7 @@ public sealed class ContinuousBatchingSpecs(LinearFixture fixture, ITestOutputHe
     /// relative (the mean L2 by 3e-7). 1e-3 covers that with a factor of 3.7 and stays 10 times below the gate's
     /// tolerances; up to 2 differing values out of 72 allow for a flip, while a broken scheduler (another constant,
     /// another example's state in a row) changes most values and distortions by percents.
+    /// </summary>
     [Theory]
     [MemberData(nameof(Attacks))]
     [Trait("Category", "Slow")]
