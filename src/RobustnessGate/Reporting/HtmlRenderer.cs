@@ -102,7 +102,7 @@ internal static partial class HtmlRenderer
     private static string Inline(string text) =>
         Link().Replace(Code().Replace(Bold().Replace(WebUtility.HtmlEncode(text), "<strong>$1</strong>"), "<code>$1</code>"), "<a href=\"#$2\">$1</a>");
 
-    [GeneratedRegex(@"\[([^\]]+)\]\(#([a-z0-9_-]+)\)")]
+    [GeneratedRegex(@"\[([^\]]+)\]\(#([^)\s]+)\)")]
     private static partial Regex Link();
 
     [GeneratedRegex(@"\*\*(.+?)\*\*")]
