@@ -16,7 +16,7 @@ internal static partial class HtmlRenderer
         h1 { font-size: 1.6rem; margin: 0 0 0.3rem; }
         h2 { border-bottom: 1px solid #ddd; padding-bottom: 0.2rem; margin-top: 2.2rem; }
         .provenance { color: #555; font-size: 0.9rem; margin: 0 0 0.8rem; }
-        table { border-collapse: collapse; margin: 0.4rem 0 1rem; font-size: 0.88rem; }
+        table { border-collapse: collapse; margin: 0.4rem 0 1rem; font-size: 0.88rem; display: block; overflow-x: auto; max-width: 100%; }
         th, td { border: 1px solid #d4d4d4; padding: 0.2rem 0.5rem; text-align: left; vertical-align: top; }
         th { background: #f2f2f2; }
         tr:nth-child(even) td { background: #fafafa; }
@@ -30,7 +30,7 @@ internal static partial class HtmlRenderer
         .figures figure { margin: 0; }
         .figures img { margin: 0; height: 13rem; width: 100%; object-fit: contain; background: #fff; }
         .figures figcaption { font-size: 0.8rem; color: #555; }
-        table.findings { width: 100%; }
+        table.findings { display: table; width: 100%; }
         table.findings td:first-child { width: 15rem; }
         table.findings td:last-child { white-space: nowrap; }
         p.contents-label { margin: 0.6rem 0 0; font-weight: 600; font-size: 0.9rem; }
