@@ -71,6 +71,16 @@ public class StudyReportSpecs
     }
 
     [Fact]
+    public void Headings_get_githubs_anchors_with_a_suffix_on_repeats()
+    {
+        // GitHub lower-cases, drops punctuation but '-' and '_', turns spaces into '-', and numbers repeats -1, -2, ...
+        var doc = new ReportDocument().Heading(2, "cw, untargeted (L2)").Heading(3, "Scaling law").Heading(2, "Finding 1: ln(top-1 error)")
+            .Heading(3, "Scaling law").Heading(3, "Scaling law");
+
+        doc.Anchors().Should().Equal("cw-untargeted-l2", "scaling-law", "finding-1-lntop-1-error", "scaling-law-1", "scaling-law-2");
+    }
+
+    [Fact]
     public void Every_plot_is_a_real_png_with_content()
     {
         var study = SampleStudy.Create();
