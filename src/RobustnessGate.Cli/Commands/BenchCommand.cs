@@ -27,7 +27,9 @@ internal static class BenchCommand
           --full   also runs C&W and EAD at the paper budget (9 x 1000, early abort) on --count images through the
                    evaluator and reports wall time, resident memory before / peak / after, the forward+backward
                    ("grad") and forward-only ("score") passes of single images the attack really ran, and the whole
-                   run's ratio: wall time / (grad passes x floor per image at batch --count). Takes minutes.
+                   run's ratio: wall time / (grad passes x floor per image at batch --count), and the batched
+                   forward+backward calls with their mean images per call (how full the batches stayed, unaffected by
+                   machine load). Takes minutes.
           --clever also times CLEVER (L2) on the first test image: N_s = --count points per pass, N_b = --iterations
                    batches, targeted (top-2) and untargeted (9 classes), as input gradients per second against the floor
                    (forward+backward on --count points) timed right before; the ratio is the median over --rounds.
@@ -71,11 +73,11 @@ internal static class BenchCommand
         {
             full = AttackBenchmark.FullRuns(model, data, options.Count, line => Console.Error.WriteLine(line), options.Threads);
             Console.WriteLine();
-            Console.WriteLine(string.Create(c, $"{"paper budget",-12} {"images",6} {"seconds",8} {"success",8} {"mean L2",8} {"mean L1",8} {"RSS MB before/peak/after",26} {"grad passes",12} {"score passes",12} {"ratio",6}"));
+            Console.WriteLine(string.Create(c, $"{"paper budget",-12} {"images",6} {"seconds",8} {"success",8} {"mean L2",8} {"mean L1",8} {"RSS MB before/peak/after",26} {"grad passes",12} {"score passes",12} {"ratio",6} {"grad calls",10} {"rows/call",9}"));
             foreach (var f in full)
             {
                 Console.WriteLine(string.Create(c,
-                    $"{f.Attack,-12} {f.Images,6} {f.Seconds,8:F1} {100 * (f.SuccessRate ?? 0),7:F1}% {f.MeanL2,8:F3} {f.MeanL1,8:F2} {Mb(f.ResidentBytesBefore),8:F0} /{Mb(f.ResidentBytesPeak),6:F0} /{Mb(f.ResidentBytesAfter),6:F0} {f.GradientPasses,12:F0} {f.ScoringPasses,12:F0} {f.RatioToFloor,6:F3}"));
+                    $"{f.Attack,-12} {f.Images,6} {f.Seconds,8:F1} {100 * (f.SuccessRate ?? 0),7:F1}% {f.MeanL2,8:F3} {f.MeanL1,8:F2} {Mb(f.ResidentBytesBefore),8:F0} /{Mb(f.ResidentBytesPeak),6:F0} /{Mb(f.ResidentBytesAfter),6:F0} {f.GradientPasses,12:F0} {f.ScoringPasses,12:F0} {f.RatioToFloor,6:F3} {f.GradientCalls,10} {f.MeanRows,9:F1}"));
             }
         }
         if (outPath is not null)

@@ -17,6 +17,16 @@ public sealed record AttackBatch(IClassifier Model, Tensor Images, Tensor Labels
     /// <summary>Number of examples.</summary>
     public int Count => (int)Images.shape[0];
 
+    /// <summary>
+    /// Rows the iterative attacks run at once (continuous batching, <see cref="RowQueue"/>): null runs every example at
+    /// once. With fewer rows than examples, a row whose example finishes takes the next pending one. Per-example results
+    /// do not depend on it beyond float round-off of batch-shaped kernels.
+    /// </summary>
+    public int? Rows { get; init; }
+
+    /// <summary>The row capacity in effect: <see cref="Rows"/>, at most <see cref="Count"/>, at least 1.</summary>
+    public int RowCapacity => Math.Max(1, Math.Min(Rows ?? Count, Count));
+
     /// <summary>The classes the attack works against: targets when targeted, labels otherwise.</summary>
     public Tensor Classes => Targets ?? Labels;
 }

@@ -4,9 +4,10 @@ namespace RobustnessGate.Attacks;
 
 /// <summary>
 /// The best-so-far bookkeeping of C&amp;W and EAD, kept on tensors: for every example the smallest distance of a successful
-/// iterate (over all binary steps) with its image and constant, and for the running step whether and how close it
-/// succeeded. Work runs on the active rows only; rows that finish are written back and dropped
-/// (<see cref="Retain"/>), so they stop costing compute.
+/// iterate (over all binary steps) with its image and constant, and for the binary step its row is running whether and
+/// how close it succeeded. Work runs on the rows of a <see cref="RowQueue"/> only: each row is in its own binary step
+/// (<see cref="EndSteps"/> closes the steps of some rows), and rows whose example is finished are written back and
+/// refilled with the next example or dropped (<see cref="Apply"/>), so finished examples stop costing compute.
 /// </summary>
 internal sealed class BestExamples : IDisposable
 {
@@ -16,50 +17,31 @@ internal sealed class BestExamples : IDisposable
     private readonly Tensor _dist;
     private readonly Tensor _adv;
     private readonly Tensor _const;
-    private readonly Tensor _stepDist;
     private Tensor _index;
     private Tensor _activeDist;
     private Tensor _activeAdv;
     private Tensor _activeConst;
     private Tensor _activeStepDist;
 
-    public BestExamples(Tensor original)
+    /// <summary>Nothing found for any example of <paramref name="original"/>; the rows start on the examples <paramref name="rows"/>.</summary>
+    public BestExamples(Tensor original, Tensor rows)
     {
         int n = (int)original.shape[0];
         _dist = full(n, None, dtype: ScalarType.Float32).DetachFromDisposeScope();
         _adv = original.detach().clone().DetachFromDisposeScope();
         _const = full(n, float.NaN, dtype: ScalarType.Float32).DetachFromDisposeScope();
-        _stepDist = full(n, None, dtype: ScalarType.Float32).DetachFromDisposeScope();
-        _index = arange(n, dtype: ScalarType.Int64).DetachFromDisposeScope();
-        _activeDist = _dist.clone().DetachFromDisposeScope();
-        _activeAdv = _adv.clone().DetachFromDisposeScope();
-        _activeConst = _const.clone().DetachFromDisposeScope();
-        _activeStepDist = _stepDist.clone().DetachFromDisposeScope();
+        _index = rows.clone().DetachFromDisposeScope();
+        _activeDist = _dist.index_select(0, rows).DetachFromDisposeScope();
+        _activeAdv = _adv.index_select(0, rows).DetachFromDisposeScope();
+        _activeConst = _const.index_select(0, rows).DetachFromDisposeScope();
+        _activeStepDist = full(rows.shape[0], None, dtype: ScalarType.Float32).DetachFromDisposeScope();
     }
 
-    /// <summary>Indices (into the batch) of the active rows.</summary>
-    public Tensor Index => _index;
-
-    /// <summary>Number of active rows.</summary>
-    public long ActiveCount => _index.shape[0];
-
-    /// <summary>Distance each active row must beat within the running step for an iterate to matter at all.</summary>
+    /// <summary>Distance each row must beat within its running step for an iterate to matter at all.</summary>
     public Tensor StepDistance => _activeStepDist;
 
-    /// <summary>Starts a binary step with every row active and no success yet.</summary>
-    public void BeginStep()
-    {
-        WriteBack();
-        _stepDist.fill_(None);
-        Own(ref _index, arange(_dist.shape[0], dtype: ScalarType.Int64));
-        Own(ref _activeDist, _dist.clone());
-        Own(ref _activeAdv, _adv.clone());
-        Own(ref _activeConst, _const.clone());
-        Own(ref _activeStepDist, _stepDist.clone());
-    }
-
     /// <summary>
-    /// Records the iterates of the active rows: where <paramref name="success"/> holds and the distance beats the step's
+    /// Records the iterates of the rows: where <paramref name="success"/> holds and the distance beats the step's
     /// (respectively the overall) best, the step best (respectively the returned example) is replaced.
     /// </summary>
     public void Offer(Tensor success, Tensor distance, Tensor candidates, Tensor constants)
@@ -73,23 +55,28 @@ internal sealed class BestExamples : IDisposable
         _activeAdv.copy_(where(better.view(Gradients.ShapeForBroadcast(candidates)), candidates, _activeAdv));
     }
 
-    /// <summary>Writes the active rows back and keeps only the rows <paramref name="keep"/> (positions among the active rows).</summary>
-    public void Retain(Tensor keep)
+    /// <summary>Ends the binary step of the rows at <paramref name="positions"/>: whether each had a successful iterate in it; their next step starts with none.</summary>
+    public bool[] EndSteps(IReadOnlyList<int> positions)
     {
-        WriteBack();
-        Own(ref _index, _index.index_select(0, keep));
-        Own(ref _activeDist, _activeDist.index_select(0, keep));
-        Own(ref _activeAdv, _activeAdv.index_select(0, keep));
-        Own(ref _activeConst, _activeConst.index_select(0, keep));
-        Own(ref _activeStepDist, _activeStepDist.index_select(0, keep));
+        using var scope = NewDisposeScope();
+        var p = tensor(positions.Select(v => (long)v).ToArray(), dtype: ScalarType.Int64);
+        var found = _activeStepDist.index_select(0, p).lt(None).data<bool>().ToArray();
+        _activeStepDist.index_fill_(0, p, None);
+        return found;
     }
 
-    /// <summary>Ends the step: which examples had a successful iterate in it.</summary>
-    public bool[] EndStep()
+    /// <summary>Writes the rows back, then loads the refilled rows' examples (nothing found yet) and drops rows as <paramref name="refill"/> says.</summary>
+    public void Apply(RowRefill refill)
     {
+        ArgumentNullException.ThrowIfNull(refill);
         WriteBack();
-        using var found = _stepDist.lt(None);
-        return found.data<bool>().ToArray();
+        refill.Apply(ref _index, e => e);
+        refill.Apply(ref _activeDist, _dist);
+        refill.Apply(ref _activeAdv, _adv);
+        refill.Apply(ref _activeConst, _const);
+        refill.Apply(ref _activeStepDist, None);
+        foreach (var t in new[] { _index, _activeDist, _activeAdv, _activeConst, _activeStepDist })
+            t.DetachFromDisposeScope();
     }
 
     /// <summary>The returned examples (the clean image where nothing succeeded) and their constants (NaN there).</summary>
@@ -103,16 +90,17 @@ internal sealed class BestExamples : IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
-        foreach (var t in new[] { _dist, _adv, _const, _stepDist, _index, _activeDist, _activeAdv, _activeConst, _activeStepDist })
+        foreach (var t in new[] { _dist, _adv, _const, _index, _activeDist, _activeAdv, _activeConst, _activeStepDist })
             t.Dispose();
     }
 
     private void WriteBack()
     {
+        if (_index.shape[0] == 0)
+            return;
         _dist.index_copy_(0, _index, _activeDist);
         _adv.index_copy_(0, _index, _activeAdv);
         _const.index_copy_(0, _index, _activeConst);
-        _stepDist.index_copy_(0, _index, _activeStepDist);
     }
 
     /// <summary>Swaps in a new value and frees the old one now rather than at the end of the enclosing scope.</summary>
@@ -123,7 +111,4 @@ internal sealed class BestExamples : IDisposable
         field = value;
         old.Dispose();
     }
-
-    /// <summary>This object owns its tensors across binary steps, so they must outlive the step's dispose scope.</summary>
-    private static void Own(ref Tensor field, Tensor value) => Replace(ref field, value.DetachFromDisposeScope());
 }

@@ -28,18 +28,22 @@ internal sealed class ConstSearch
     public void Update(IReadOnlyList<bool> succeededThisStep)
     {
         for (int e = 0; e < Const.Length; e++)
+            Update(e, succeededThisStep[e]);
+    }
+
+    /// <summary>Moves example <paramref name="e"/>'s constant after its binary-search step (examples run their steps independently).</summary>
+    public void Update(int e, bool succeeded)
+    {
+        if (succeeded)
         {
-            if (succeededThisStep[e])
-            {
-                _upper[e] = Math.Min(_upper[e], Const[e]);
-                if (_upper[e] < KnownUpperBound)
-                    Const[e] = (_lower[e] + _upper[e]) / 2;
-            }
-            else
-            {
-                _lower[e] = Math.Max(_lower[e], Const[e]);
-                Const[e] = _upper[e] < KnownUpperBound ? (_lower[e] + _upper[e]) / 2 : Const[e] * 10;
-            }
+            _upper[e] = Math.Min(_upper[e], Const[e]);
+            if (_upper[e] < KnownUpperBound)
+                Const[e] = (_lower[e] + _upper[e]) / 2;
+        }
+        else
+        {
+            _lower[e] = Math.Max(_lower[e], Const[e]);
+            Const[e] = _upper[e] < KnownUpperBound ? (_lower[e] + _upper[e]) / 2 : Const[e] * 10;
         }
     }
 }

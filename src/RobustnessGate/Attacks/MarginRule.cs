@@ -49,6 +49,17 @@ internal sealed class MarginRule : IDisposable
         return (margin + _kappa).clamp_min(0).MoveToOuterDisposeScope();
     }
 
+    /// <summary><see cref="Loss(Tensor)"/> for logits of the rows <paramref name="rows"/> only (one per row given).</summary>
+    public Tensor Loss(Tensor logits, Tensor rows)
+    {
+        using var scope = NewDisposeScope();
+        var classes = _classes.index_select(0, rows);
+        var real = logits.gather(1, classes.unsqueeze(1)).squeeze(1);
+        var other = logits.masked_fill(_mask.index_select(0, rows), float.NegativeInfinity).amax(new long[] { 1 });
+        var margin = _targeted ? other - real : real - other;
+        return (margin + _kappa).clamp_min(0).MoveToOuterDisposeScope();
+    }
+
     /// <summary>Per-example success (bool N) of the kappa-adjusted argmax.</summary>
     public Tensor Succeeds(Tensor logits)
     {

@@ -24,6 +24,13 @@ internal sealed class PassCounter(int count)
             _counts[i]++;
     }
 
+    /// <summary>Counts one pass for every example in <paramref name="examples"/> (indices into the batch).</summary>
+    public void Add(IEnumerable<int> examples)
+    {
+        foreach (int i in examples)
+            _counts[i]++;
+    }
+
     /// <summary>The counts so far.</summary>
     public double[] Counts => (double[])_counts.Clone();
 }

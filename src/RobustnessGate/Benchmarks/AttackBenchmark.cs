@@ -97,12 +97,14 @@ public static class AttackBenchmark
             TorchRuntime.ReleaseFreedMemory();
             long before = TorchRuntime.ResidentBytes(), peak = before;
             var progress = new SynchronousProgress<EvaluationProgress>(p => peak = Math.Max(peak, TorchRuntime.ResidentBytes()));
-            var r = Evaluator.Run(model, subset, attack, new EvaluationOptions(Threads: threads), progress);
+            var counting = new CountingClassifier(model);
+            var r = Evaluator.Run(counting, subset, attack, new EvaluationOptions(Threads: threads), progress);
             TorchRuntime.ReleaseFreedMemory();
             double gradientPasses = Sum(r, PassCounter.GradientPasses), scoringPasses = Sum(r, PassCounter.ScoringPasses);
             var run = new FullRun(attack.Name, model.Name, r.Dataset.Count, r.Seconds, r.SuccessRate, r.Distortion.L2.Mean, r.Distortion.L1.Mean,
                 before, peak, TorchRuntime.ResidentBytes(), gradientPasses, scoringPasses, floorPerImage,
-                r.Seconds * 1000 / (gradientPasses * floorPerImage));
+                r.Seconds * 1000 / (gradientPasses * floorPerImage), counting.GradientCalls,
+                counting.GradientCalls == 0 ? 0 : (double)counting.GradientRows / counting.GradientCalls);
             log?.Invoke($"{attack.Name}: {run.Seconds:F1} s");
             runs.Add(run);
         }

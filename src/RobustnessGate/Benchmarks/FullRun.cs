@@ -16,6 +16,9 @@ namespace RobustnessGate.Benchmarks;
 /// <param name="FloorMillisecondsPerImage">Bare forward+backward of one image, measured on a full batch of the same model.</param>
 /// <param name="RatioToFloor">Wall time / (gradient passes x floor per image): the whole run's cost per gradient pass against the
 /// floor, with early abort, compaction, scoring, shrinking batches and the evaluator's own passes included.</param>
+/// <param name="GradientCalls">Batched forward passes with gradients the run made (attack iterations plus the sanity checks' few),
+/// independent of machine load: fewer calls for the same <paramref name="GradientPasses"/> means fuller batches.</param>
+/// <param name="MeanRows">Mean images per such call.</param>
 public sealed record FullRun(string Attack, string Model, int Images, double Seconds, double? SuccessRate, double? MeanL2, double? MeanL1,
     long ResidentBytesBefore, long ResidentBytesPeak, long ResidentBytesAfter, double GradientPasses, double ScoringPasses,
-    double FloorMillisecondsPerImage, double RatioToFloor);
+    double FloorMillisecondsPerImage, double RatioToFloor, long GradientCalls, double MeanRows);

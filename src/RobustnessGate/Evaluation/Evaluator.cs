@@ -21,6 +21,14 @@ public static class Evaluator
     /// <summary>Tolerance of the budget check: float32 rounding of x + eps can exceed eps by a few ulps of 1 (6e-8).</summary>
     public const double BoundTolerance = 1e-6;
 
+    /// <summary>
+    /// Batches handed at once to an attack that refills its own rows (<see cref="IContinuousBatching"/>): it runs them in
+    /// <see cref="EvaluationOptions.BatchSize"/> rows, and a row freed by a finished example takes an example of a later
+    /// batch instead of idling until its batch's slowest example ends. Eight bounds the per-example state such an attack
+    /// keeps (a few images per example) to eight batches' worth.
+    /// </summary>
+    public const int QueuedBatches = 8;
+
     /// <summary>Evaluates <paramref name="attack"/> on <paramref name="model"/> over <paramref name="data"/>.</summary>
     /// <param name="model">The classifier.</param>
     /// <param name="data">The images (the first <see cref="EvaluationOptions.Count"/> are used).</param>
@@ -65,10 +73,11 @@ public static class Evaluator
         var distortion = new Distortion?[data.Count];
         var extras = new Dictionary<string, double>?[data.Count];
         var watch = Stopwatch.StartNew();
-        for (int start = 0, batchNo = 0; start < correct.Length; start += options.BatchSize, batchNo++)
+        int perRun = attack is IContinuousBatching ? options.BatchSize * QueuedBatches : options.BatchSize;
+        for (int start = 0, batchNo = 0; start < correct.Length; start += perRun, batchNo++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var idx = correct.Skip(start).Take(options.BatchSize).ToArray();
+            var idx = correct.Skip(start).Take(perRun).ToArray();
             int done = start;
             var inner = progress is null ? null : new SynchronousProgress<AttackProgress>(p =>
                 progress.Report(new EvaluationProgress(done, correct.Length, p.Total == 0 ? 0 : (double)p.Done / p.Total, p.Stage)));
@@ -97,7 +106,7 @@ public static class Evaluator
         var x = data.ImagesTensor(idx);
         var y = tensor(idx.Select(i => data.Labels[i]).ToArray());
         var t = allTargets is null ? null : tensor(idx.Select(i => allTargets[i]).ToArray());
-        var batch = new AttackBatch(model, x, y, t, options.Seed + batchNo);
+        var batch = new AttackBatch(model, x, y, t, options.Seed + batchNo) { Rows = options.BatchSize };
         using var output = attack.Run(batch, inner, ct);
         var adv = output.Adversarial.detach();
         var norms = CheckOutput(attack, x, adv);

@@ -22,16 +22,25 @@ internal static class ConditionSection
 
         var f = c.Scaling.Fit;
         doc.Heading(3, "Scaling law");
-        doc.Paragraph($"mean {n} = a ln(top-1 error) + b: a = {G(f.Slope)} (95 % interval [{G(f.SlopeLower)}, {G(f.SlopeUpper)}], "
-            + $"standard error {G(f.SlopeStandardError)}), b = {G(f.Intercept)}, R^2 = {Share(f.RSquared)}, n = {f.N}."
-            + (f.Note is null ? "" : $" Note: {f.Note}.")
-            + (c.Scaling.Excluded.Count == 0 ? "" : $" Left out: {string.Join(", ", c.Scaling.Excluded)}."));
+        doc.Paragraph($"mean {n} = a ln(top-1 error) + b, least squares over the models:");
+        doc.Table(["slope a", "95 % interval", "standard error", "intercept b", "R^2", "n"],
+            [[G(f.Slope), $"[{G(f.SlopeLower)}, {G(f.SlopeUpper)}]", G(f.SlopeStandardError), G(f.Intercept), Share(f.RSquared), StudyReport.I(f.N)]]);
+        if (f.Note is not null || c.Scaling.Excluded.Count > 0)
+        {
+            doc.Paragraph((f.Note is null ? "" : $"Note: {f.Note}.")
+                + (c.Scaling.Excluded.Count == 0 ? "" : (f.Note is null ? "" : " ") + $"Left out: {string.Join(", ", c.Scaling.Excluded)}."));
+        }
         if (PlotNames.HasScaling(c))
             doc.Image(PlotNames.Scaling(c), $"mean {n} distortion against top-1 error, {c.Attack}");
 
         doc.Heading(3, "Pareto frontier");
-        doc.Paragraph("Frontier (by accuracy): " + (c.Frontier.Members.Count == 0 ? "none (no model has a distortion)."
-            : string.Join(" -> ", c.Frontier.Members.Select(p => $"{p.Model} ({Percent(p.Accuracy)}, {G(p.Robustness)})")) + "."));
+        if (c.Frontier.Members.Count == 0)
+            doc.Paragraph("Frontier: none (no model has a distortion).");
+        else
+        {
+            doc.Table(["frontier member (by accuracy)", "accuracy", $"mean {n}"],
+                c.Frontier.Members.Select(p => (IReadOnlyList<string>)[p.Model, Percent(p.Accuracy), G(p.Robustness)]));
+        }
         if (c.Frontier.Dominated.Count > 0)
         {
             doc.Table(["dominated model", "accuracy", $"mean {n}", "frontier at its accuracy", "gap", "relative gap"],
@@ -46,10 +55,10 @@ internal static class ConditionSection
         if (c.Series.Count > 0)
         {
             doc.Heading(3, "Depth and width series");
-            doc.Table(["series", "varies", "models (size: distortion)", "slope per unit", "Spearman", "verdict", "why"],
-                c.Series.Select(s => (IReadOnlyList<string>)[s.Series, s.Variable,
-                    string.Join(", ", s.Points.Select(p => $"{p.Model} ({G(p.Size)}: {G(p.Distortion)})")),
-                    G(s.Slope), Share(s.Spearman), Trend(s.Verdict, s.Variable), s.Reason]));
+            doc.Table(["series", "varies", "slope per unit", "Spearman", "verdict", "why"],
+                c.Series.Select(s => (IReadOnlyList<string>)[s.Series, s.Variable, G(s.Slope), Share(s.Spearman), Trend(s.Verdict, s.Variable), s.Reason]));
+            doc.Table(["series", "model", "depth or width", $"mean {n}"],
+                c.Series.SelectMany(s => s.Points.Select(p => (IReadOnlyList<string>)[s.Series, p.Model, G(p.Size), G(p.Distortion)])));
             foreach (var variable in PlotNames.SeriesVariables(c))
                 doc.Image(PlotNames.Series(c, variable), $"mean {n} distortion against {variable}, {c.Attack}");
         }

@@ -30,6 +30,11 @@ internal static class MarkdownRenderer
                 case ImageBlock i:
                     sb.Append("![").Append(i.Alt).Append("](").Append(i.Path).Append(")\n");
                     break;
+                case FiguresBlock f:
+                    // A one-row table puts the figures side by side on GitHub; each links to its full-size file.
+                    sb.Append(Row(f.Figures.Select(x => x.Caption).ToList())).Append(Row(f.Figures.Select(_ => "---").ToList()))
+                      .Append(Row(f.Figures.Select(x => $"[![{x.Alt}]({x.Path})]({x.Path})").ToList()));
+                    break;
             }
             sb.Append('\n');
         }

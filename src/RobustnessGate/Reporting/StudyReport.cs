@@ -7,6 +7,7 @@ namespace RobustnessGate.Reporting;
 /// <summary>
 /// The study report as Markdown and as self-contained HTML. It only presents what <see cref="StudyAnalysis"/> computed
 /// (reports never recompute metrics) and states on top that the numbers are this project's measurements, not the paper's.
+/// The first screen is <see cref="ReportSummary"/>; the sections below hold every number in small tables.
 /// </summary>
 public static class StudyReport
 {
@@ -24,16 +25,7 @@ public static class StudyReport
     {
         ArgumentNullException.ThrowIfNull(study);
         ArgumentNullException.ThrowIfNull(analysis);
-        var doc = new ReportDocument().Heading(1, Title)
-            .Paragraph($"**These are our own measurements, not the paper's numbers.** Study: {study.Description}. "
-                + $"Data: {study.Dataset.Name}, {study.Dataset.Count} images (sha256 {Short(study.Dataset.Sha256)}). Engine: {study.Engine}.")
-            .Paragraph("The paper (Su et al., ECCV 2018, 18 ImageNet models) publishes no result tables this project could use, so "
-                + "only its four qualitative findings are compared; every number below was measured in the study named above (or, for a "
-                + "synthetic sample, invented by its generator).");
-
-        doc.Heading(2, "Findings");
-        doc.Bullets(analysis.Findings.Select(f => $"**({f.Number})** {f.Claim} **Verdict: {Verdict(f.Verdict)}.** {f.Evidence}."));
-
+        var doc = new ReportDocument();
         doc.Heading(2, "Models");
         doc.Table(["model", "family", "series", "depth", "width", "parameters", "accuracy", "top-1 error"],
             study.Models.Select(m => (IReadOnlyList<string>)[m.Name, m.Family, m.Series ?? "", m.Depth?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
@@ -64,6 +56,8 @@ public static class StudyReport
                 study.Gallery.Select(g => (IReadOnlyList<string>)[g.Model, g.Attack, I(g.Index), I(g.Label), I(g.Prediction)]));
         }
 
+        FindingsSection.Append(doc, analysis);
+
         doc.Heading(2, "Method");
         doc.Bullets([
             "Distortion is the mean over **successful** adversarial examples, in [0, 1] pixel units; higher means the model is more robust.",
@@ -72,9 +66,9 @@ public static class StudyReport
             "Pareto frontier: models that no other model beats in both accuracy and distortion; the curve joins them by accuracy, is flat below the least accurate member and undefined above the most accurate one.",
             $"Depth and width series: the smallest and the largest model are compared; with standard errors (std / sqrt(succeeded)) the difference counts when |z| >= {G(analysis.Options.Series.MinimumZ)}, without them when the relative change exceeds {Percent(analysis.Options.Series.MinimumRelativeChange)}; the Spearman correlation over the series must have the same sign, otherwise the series is inconclusive.",
             "Architecture versus size: eta^2 of a one-way ANOVA by family against R^2 of a regression on ln(parameters); the verdict compares the adjusted values because family spends more degrees of freedom.",
-            .. analysis.Findings.Select(f => $"Rule for finding {f.Number}: {f.Rule}"),
+            "The rule of each finding is under its heading in " + ReportDocument.Link(FindingsSection.Heading, FindingsSection.Heading) + ".",
         ]);
-        return doc;
+        return ReportSummary.Top(study, analysis, doc).Append(doc);
     }
 
     internal static string Verdict(FindingVerdict v) => v switch
@@ -86,6 +80,4 @@ public static class StudyReport
     };
 
     internal static string I(long v) => v.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string Short(string sha) => sha.Length > 12 ? sha[..12] : sha;
 }

@@ -29,7 +29,9 @@ internal static class TransferSection
                 o.TopSourceFamily ?? "none", Percent(o.TopCrossFamily), StudyReport.I(o.Counted)]));
         var finding = analysis.Findings.FirstOrDefault(f => f.Number == 4);
         if (finding is not null)
-            doc.Paragraph($"**Finding (4)**: {finding.Claim} **Verdict: {StudyReport.Verdict(finding.Verdict)}.** {finding.Evidence}.");
+            doc.Paragraph($"**Finding (4)**: **{StudyReport.Verdict(finding.Verdict)}**. Deciding: {finding.Deciding}"
+                + (finding.Basis.Length == 0 ? "" : $" ({finding.Basis})") + ". Every attack: "
+                + ReportDocument.Link(ReportSummary.FindingHeading(finding), ReportSummary.FindingHeading(finding)) + ".");
 
         foreach (var o in analysis.TransferOverview)
         {

@@ -32,7 +32,8 @@ public class StudyReportSpecs
         var md = StudyReport.Markdown(study, StudyAnalysis.Of(study));
 
         md.Should().Contain("These are our own measurements, not the paper's numbers.");
-        md.Should().Contain("**Verdict: not measured.** not measured in this run");
+        md.Should().Contain("| not measured | not measured in this run: the study has no transfer data |");
+        md.Should().Contain("**Verdict: not measured.**\n\n- not measured in this run");
         md.Should().Contain("## Transferability\n\nNot measured in this run.");
     }
 
@@ -45,10 +46,38 @@ public class StudyReportSpecs
 
         var html = StudyReport.Html(study, analysis, plots);
 
-        var references = Regex.Matches(html, "(?:src|href)\\s*=\\s*\"([^\"]*)\"").Select(m => m.Groups[1].Value).ToList();
+        // In-page links (#anchor) are allowed; everything else a browser would load must be embedded.
+        var references = Regex.Matches(html, "(?:src|href)\\s*=\\s*\"([^\"]*)\"").Select(m => m.Groups[1].Value)
+            .Where(r => !r.StartsWith('#')).ToList();
         references.Should().NotBeEmpty().And.OnlyContain(r => r.StartsWith("data:image/png;base64,", StringComparison.Ordinal));
         html.Should().NotContain("<link").And.NotContain("<script").And.NotContain("url(");
         references.Should().HaveCount(Regex.Matches(StudyReport.Markdown(study, analysis), @"!\[").Count);
+    }
+
+    [Fact]
+    public void Every_in_page_link_of_the_html_report_leads_to_exactly_one_element()
+    {
+        var study = SampleStudy.Create(includeTransfer: true);
+        var analysis = StudyAnalysis.Of(study);
+        var html = StudyReport.Html(study, analysis, StudyPlots.RenderAll(study, analysis));
+
+        var ids = Regex.Matches(html, "\\sid=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        var links = Regex.Matches(html, "href=\"#([^\"]+)\"").Select(m => m.Groups[1].Value).Distinct().ToList();
+
+        ids.Should().OnlyHaveUniqueItems();
+        // 4 findings + the contents (one link per section) + 3 headline thumbnails, at least.
+        links.Should().HaveCountGreaterThan(10).And.OnlyContain(l => ids.Contains(l));
+        links.Should().Contain(["transferability", "gallery", "method", "findings-in-detail"]);
+    }
+
+    [Fact]
+    public void Headings_get_githubs_anchors_with_a_suffix_on_repeats()
+    {
+        // GitHub lower-cases, drops punctuation but '-' and '_', turns spaces into '-', and numbers repeats -1, -2, ...
+        var doc = new ReportDocument().Heading(2, "cw, untargeted (L2)").Heading(3, "Scaling law").Heading(2, "Finding 1: ln(top-1 error)")
+            .Heading(3, "Scaling law").Heading(3, "Scaling law");
+
+        doc.Anchors().Should().Equal("cw-untargeted-l2", "scaling-law", "finding-1-lntop-1-error", "scaling-law-1", "scaling-law-2");
     }
 
     [Fact]

@@ -31,6 +31,46 @@ public class FindingsSpecs
     }
 
     [Fact]
+    public void The_summary_of_an_inconclusive_scaling_law_shows_the_fit_that_breaks_it()
+    {
+        // Fake fits: cw [0.1808, 0.4258] R^2 0.86 and ead [1.551, 3.753] R^2 0.88 support (interval above 0, R^2 >= 0.5);
+        // ifgsm [-0.02716, 0.04219] R^2 0.04 does not, so it is the case that makes the verdict inconclusive.
+        var f = StudyAnalysis.Of(FakeStudy.Create()).Findings[0];
+
+        f.Verdict.Should().Be(FindingVerdict.Inconclusive);
+        f.Subject.Should().Be("ifgsm/untargeted/Linf");
+        f.Deciding.Should().Be("ifgsm/untargeted/Linf: slope 0.007517, 95 % interval [-0.02716, 0.04219], R^2 0.04 (2 of 3 fits support)");
+        f.Basis.Should().Be("8 models");
+        f.ShortClaim.Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public void The_summary_of_a_reproduced_finding_shows_the_case_with_the_least_margin()
+    {
+        // Adjusted eta^2 minus adjusted size R^2: cw 0.91 - 0.82, ead 0.88 - 0.68, ifgsm 0.88 - 0.51; cw has the least margin.
+        // Transfer has one untargeted matrix (ifgsm): 8 sources x 7 targets = 56 ordered pairs.
+        var findings = StudyAnalysis.Of(FakeStudy.Create()).Findings;
+
+        findings[1].Subject.Should().Be("cw/untargeted/L2");
+        findings[1].Deciding.Should().StartWith("cw/untargeted/L2: adjusted eta^2 (family) 0.91 vs adjusted R^2 (ln parameters) 0.82")
+            .And.EndWith("(family more in 3 of 3 attacks)");
+        findings[1].Basis.Should().Be("8 models, 4 families");
+        findings[3].Subject.Should().Be("ifgsm");
+        findings[3].Deciding.Should().Contain("VGG within 70.00 %, across 50.00 % vs best other family (MLP) across 30.00 %");
+        findings[3].Basis.Should().StartWith("56 pairs, ");
+    }
+
+    [Fact]
+    public void A_finding_without_data_says_why_in_its_deciding_number()
+    {
+        var f = StudyAnalysis.Of(FakeStudy.Create(withTransfer: false)).Findings[3];
+
+        f.Deciding.Should().Be("not measured in this run: the study has no transfer data");
+        f.Basis.Should().BeEmpty();
+        f.Subject.Should().BeNull();
+    }
+
+    [Fact]
     public void Significant_depth_gains_under_linf_reproduce_finding_three()
     {
         // vgg z = 2.35 and resnet 0.150 -> 0.161 (z about 4.3) rise; no depth series falls. The mlp width series is not counted.

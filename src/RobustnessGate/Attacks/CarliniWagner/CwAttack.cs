@@ -6,7 +6,7 @@ namespace RobustnessGate.Attacks.CarliniWagner;
 /// C&amp;W-L2 with Su et al.'s settings. See <see cref="CwOptions"/>. Per example it reports "const" (the c of the returned
 /// example) and "gradient-passes" (forward+backward passes it cost; finished examples stop costing).
 /// </summary>
-public sealed class CwAttack : IAttack
+public sealed class CwAttack : IContinuousBatching
 {
     /// <summary>Command-line name.</summary>
     public const string AttackName = "cw";

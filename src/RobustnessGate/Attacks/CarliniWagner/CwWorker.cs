@@ -4,9 +4,10 @@ using static TorchSharp.torch;
 namespace RobustnessGate.Attacks.CarliniWagner;
 
 /// <summary>
-/// One C&amp;W run on one batch. Every example has its own c, Adam moments and early-abort state, exactly as if the
-/// reference code ran it with batch size 1 (as Su et al. did), so a batch gives the same per-example results as single
-/// examples; examples whose step aborted early are dropped from the active rows until the next step.
+/// One C&amp;W run on one batch. Every example has its own c, Adam moments, iteration counter and early-abort state, exactly
+/// as if the reference code ran it with batch size 1 (as Su et al. did), so a batch gives the same per-example results as
+/// single examples. Rows are scheduled by <see cref="SearchRows"/>: an example whose step aborts early starts its next
+/// binary step at once, and an example that ran all its steps hands its row to the next pending one.
 /// </summary>
 internal sealed class CwWorker(CwOptions options, AttackBatch batch, IProgress<AttackProgress>? progress, CancellationToken cancellationToken)
 {
@@ -26,106 +27,96 @@ internal sealed class CwWorker(CwOptions options, AttackBatch batch, IProgress<A
     {
         using var scope = NewDisposeScope();
         var x0 = batch.Images.detach();
-        int n = batch.Count;
-        var t0 = atanh((x0 * 2 - 1) * TanhScale);
+        var t0All = atanh((x0 * 2 - 1) * TanhScale);
         // The distance is measured to the tanh image of x0 (as the reference does), so w = 0 costs exactly nothing.
-        var xt = (tanh(t0) + 1) * 0.5;
-        using var rule = MarginRule.For(batch, options.Confidence);
-        using var best = new BestExamples(x0);
-        var search = new ConstSearch(n, options.InitialConst);
-        var passes = new PassCounter(n);
-        var w = zeros_like(x0);
-        long total = (long)options.BinarySteps * options.Iterations;
-        for (int step = 0; step < options.BinarySteps; step++)
+        var xtAll = (tanh(t0All) + 1) * 0.5;
+        using var fullRule = MarginRule.For(batch, options.Confidence);
+        using var rows = new SearchRows(x0, batch.RowCapacity, options.BinarySteps, options.Iterations, options.InitialConst);
+        var passes = new PassCounter(batch.Count);
+        var index = rows.Queue.Index;
+        var w = zeros_like(x0.index_select(0, index));
+        var m = zeros_like(w);
+        var v = zeros_like(w);
+        var t0 = t0All.index_select(0, index);
+        var xt = xtAll.index_select(0, index);
+        var c = rows.Constants();
+        var previous = full(rows.Count, InitialPrevious, dtype: ScalarType.Float32);
+        var rule = fullRule.Select(index);
+        int checkEvery = Math.Max(1, options.Iterations / 10);
+        for (long loop = 1; rows.Count > 0; loop++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
+            var aborted = Iterate(rows, passes, w, m, v, t0, xt, c, previous, rule, checkEvery);
+            var (restarted, refill) = rows.Advance(aborted);
+            // A new binary step: Adam state and the abort reference restart; w carries over (warm start) or restarts at 0.
+            SearchRows.Reset(m, restarted, 0);
+            SearchRows.Reset(v, restarted, 0);
+            SearchRows.Reset(previous, restarted, InitialPrevious);
             if (!options.WarmStart)
-                w.zero_();
-            RunStep(step, x0, t0, xt, rule, best, search, w, passes);
-            search.Update(best.EndStep());
-            progress?.Report(new AttackProgress((step + 1L) * options.Iterations, total, $"cw step {step + 1}/{options.BinarySteps}"));
-            // Give back what glibc keeps after the step's tensors are freed (see TorchRuntime.ReleaseFreedMemory).
-            TorchRuntime.ReleaseFreedMemory();
+                SearchRows.Reset(w, restarted, 0);
+            if (refill is not null)
+            {
+                refill.Apply(ref w, 0);
+                refill.Apply(ref m, 0);
+                refill.Apply(ref v, 0);
+                refill.Apply(ref t0, t0All);
+                refill.Apply(ref xt, xtAll);
+                refill.Apply(ref previous, InitialPrevious);
+                BestExamples.Replace(ref rule, fullRule.Select(rows.Queue.Index));
+            }
+            if (restarted.Count > 0 || refill is not null)
+                BestExamples.Replace(ref c, rows.Constants());
+            if (loop % 10 == 0 || rows.Count == 0)
+                progress?.Report(new AttackProgress(rows.Done, rows.Total, "cw"));
+            // Give back what glibc keeps after freed tensors (see TorchRuntime.ReleaseFreedMemory), about once per binary step.
+            if (loop % options.Iterations == 0)
+                TorchRuntime.ReleaseFreedMemory();
         }
-        var (adversarial, constants) = best.Result();
+        rule.Dispose();
+        var (adversarial, constants) = rows.Best.Result();
         return new AttackOutput(adversarial.MoveToOuterDisposeScope(), new Dictionary<string, double[]> { ["const"] = constants, [PassCounter.GradientPasses] = passes.Counts });
     }
 
-    private void RunStep(int step, Tensor x0, Tensor t0, Tensor xt, MarginRule fullRule, BestExamples best, ConstSearch search, Tensor w, PassCounter passes)
+    /// <summary>One Adam iteration of every row; returns which rows aborted their step at a checkpoint (null: no row was at one).</summary>
+    private bool[]? Iterate(SearchRows rows, PassCounter passes, Tensor w, Tensor m, Tensor v, Tensor t0, Tensor xt, Tensor c, Tensor previous,
+        MarginRule rule, int checkEvery)
     {
-        using var stepScope = NewDisposeScope();
-        best.BeginStep();
-        var rule = fullRule.Select(best.Index);
-        var wA = w.clone();
-        var m = zeros_like(wA);
-        var v = zeros_like(wA);
-        var t0A = t0.alias();
-        var xtA = xt.alias();
-        var c = tensor(search.Const.Select(v => (float)v).ToArray());
-        var previous = full(x0.shape[0], InitialPrevious, dtype: ScalarType.Float32);
-        int checkEvery = Math.Max(1, options.Iterations / 10);
-        for (int it = 0; it < options.Iterations && best.ActiveCount > 0; it++)
+        using var scope = NewDisposeScope();
+        var leaf = w.detach().requires_grad_(true);
+        Tensor xadv, logits, dist, loss;
+        using (enable_grad())
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            Tensor? keep = null;
-            using (var scope = NewDisposeScope())
-            {
-                var leaf = wA.detach().requires_grad_(true);
-                Tensor xadv, logits, dist, loss;
-                using (enable_grad())
-                {
-                    xadv = (tanh(leaf + t0A) + 1) * 0.5;
-                    logits = batch.Model.Logits(xadv);
-                    dist = (xadv - xtA).square().flatten(1).sum(1);
-                    loss = dist + c * rule.Loss(logits);
-                    loss.sum().backward();
-                }
-                passes.Add(best.Index);
-                using (no_grad())
-                {
-                    var g = leaf.grad ?? throw new InvalidOperationException($"model '{batch.Model.Name}' produced no input gradient");
-                    // lr * sqrt(1 - b2^t) / (1 - b1^t) * m / sqrt(v + eps) (reference) or m / (sqrt(v) + eps) (TensorFlow); t from 1 each step.
-                    m.mul_(Beta1).add_(g, alpha: 1 - Beta1);
-                    v.mul_(Beta2).addcmul_(g, g, value: 1 - Beta2);
-                    double corr = Math.Sqrt(1 - Math.Pow(Beta2, it + 1)) / (1 - Math.Pow(Beta1, it + 1));
-                    var denominator = options.Adam == CwAdam.Reference ? (v + AdamEpsilon).sqrt_() : v.sqrt().add_(AdamEpsilon);
-                    wA.addcdiv_(m, denominator, value: -options.LearningRate * corr);
-
-                    var success = rule.Succeeds(logits.detach());
-                    if (options.AbortEarly && it % checkEvery == 0)
-                    {
-                        // The reference breaks before recording this iterate, but after its Adam step (which the warm start keeps).
-                        var stalled = loss.detach().gt(previous * AbortRatio);
-                        previous.copy_(where(stalled, previous, loss.detach()));
-                        success = success.logical_and(stalled.logical_not());
-                        if (stalled.any().item<bool>())
-                            keep = stalled.logical_not().nonzero().squeeze(1).MoveToOuterDisposeScope();
-                    }
-                    best.Offer(success, dist.detach(), xadv.detach(), c);
-                }
-            }
-            if (keep is not null)
-            {
-                w.index_copy_(0, best.Index, wA);
-                best.Retain(keep);
-                Compact(keep, ref wA, ref m, ref v, ref t0A, ref xtA, ref c, ref previous);
-                BestExamples.Replace(ref rule, fullRule.Select(best.Index));
-                keep.Dispose();
-            }
-            if (it % 10 == 9)
-                progress?.Report(new AttackProgress((long)step * options.Iterations + it + 1, (long)options.BinarySteps * options.Iterations, $"cw step {step + 1}/{options.BinarySteps}"));
+            xadv = (tanh(leaf + t0) + 1) * 0.5;
+            logits = batch.Model.Logits(xadv);
+            dist = (xadv - xt).square().flatten(1).sum(1);
+            loss = dist + c * rule.Loss(logits);
+            loss.sum().backward();
         }
-        w.index_copy_(0, best.Index, wA);
-        rule.Dispose();
-    }
+        passes.Add(rows.Queue.Rows);
+        using var noGrad = no_grad();
+        var g = leaf.grad ?? throw new InvalidOperationException($"model '{batch.Model.Name}' produced no input gradient");
+        // lr * sqrt(1 - b2^t) / (1 - b1^t) * m / sqrt(v + eps) (reference) or m / (sqrt(v) + eps) (TensorFlow); t from 1 each step.
+        m.mul_(Beta1).add_(g, alpha: 1 - Beta1);
+        v.mul_(Beta2).addcmul_(g, g, value: 1 - Beta2);
+        var denominator = options.Adam == CwAdam.Reference ? (v + AdamEpsilon).sqrt_() : v.sqrt().add_(AdamEpsilon);
+        // Per-row step size, rounded to float32 as addcdiv_'s scalar is: w + (s * m) / d is addcdiv_'s arithmetic, bit for bit.
+        var stepSize = SearchRows.PerRow(rows.Iteration.Select(it =>
+            (float)(-options.LearningRate * (Math.Sqrt(1 - Math.Pow(Beta2, it + 1)) / (1 - Math.Pow(Beta1, it + 1))))), w);
+        w.add_(stepSize.mul(m).div_(denominator));
 
-    private static void Compact(Tensor keep, ref Tensor a, ref Tensor b, ref Tensor c, ref Tensor d, ref Tensor e, ref Tensor f, ref Tensor g)
-    {
-        BestExamples.Replace(ref a, a.index_select(0, keep));
-        BestExamples.Replace(ref b, b.index_select(0, keep));
-        BestExamples.Replace(ref c, c.index_select(0, keep));
-        BestExamples.Replace(ref d, d.index_select(0, keep));
-        BestExamples.Replace(ref e, e.index_select(0, keep));
-        BestExamples.Replace(ref f, f.index_select(0, keep));
-        BestExamples.Replace(ref g, g.index_select(0, keep));
+        var success = rule.Succeeds(logits.detach());
+        bool[]? aborted = null;
+        var checkpoint = rows.Iteration.Select(it => options.AbortEarly && it % checkEvery == 0).ToArray();
+        if (checkpoint.Any(b => b))
+        {
+            // The reference breaks before recording this iterate, but after its Adam step (which the warm start keeps).
+            var atCheckpoint = tensor(checkpoint);
+            var stalled = atCheckpoint.logical_and(loss.detach().gt(previous * AbortRatio));
+            previous.copy_(where(atCheckpoint.logical_and(stalled.logical_not()), loss.detach(), previous));
+            success = success.logical_and(stalled.logical_not());
+            aborted = stalled.data<bool>().ToArray();
+        }
+        rows.Best.Offer(success, dist.detach(), xadv.detach(), c);
+        return aborted;
     }
 }

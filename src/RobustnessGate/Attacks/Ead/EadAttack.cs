@@ -6,7 +6,7 @@ namespace RobustnessGate.Attacks.Ead;
 /// EAD with Su et al.'s settings. See <see cref="EadOptions"/>. Per example it reports "const" (the c of the returned example),
 /// "gradient-passes" (forward+backward passes at the slack point) and "scoring-passes" (forward passes that scored an iterate).
 /// </summary>
-public sealed class EadAttack : IAttack
+public sealed class EadAttack : IContinuousBatching
 {
     /// <summary>Command-line name.</summary>
     public const string AttackName = "ead";

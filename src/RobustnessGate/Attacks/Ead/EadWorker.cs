@@ -8,9 +8,11 @@ namespace RobustnessGate.Attacks.Ead;
 /// forward+backward at the slack point y; deciding whether the new iterate x is a better adversarial example needs the
 /// logits at x, which the reference gets from a second forward pass every iteration. Here that pass runs only on rows
 /// where it can change something: rows whose new distance beats their best of this step (an iterate that does not
-/// cannot be recorded), and all rows at early-abort checkpoints (whose test needs the loss at x). Results are identical;
+/// cannot be recorded), and rows at early-abort checkpoints (whose test needs the loss at x). Results are identical;
 /// the cost per iteration falls once most rows have a success in the step. <see cref="EadOptions.ScoreEvery"/> above 1
-/// (a deviation from the reference) scores only every so many iterates.
+/// (a deviation from the reference) scores only every so many iterates. Rows are scheduled by <see cref="SearchRows"/>:
+/// each example runs its binary steps with its own iteration counter (learning-rate decay, momentum, checkpoints), starts
+/// its next step as soon as one ends, and hands its row to the next pending example after its last step.
 /// </summary>
 internal sealed class EadWorker(EadOptions options, AttackBatch batch, IProgress<AttackProgress>? progress, CancellationToken cancellationToken)
 {
@@ -21,21 +23,50 @@ internal sealed class EadWorker(EadOptions options, AttackBatch batch, IProgress
     public AttackOutput Run()
     {
         using var scope = NewDisposeScope();
-        var x0 = batch.Images.detach();
-        int n = batch.Count;
-        using var rule = MarginRule.For(batch, options.Confidence);
-        using var best = new BestExamples(x0);
-        var search = new ConstSearch(n, options.InitialConst);
-        var gradientPasses = new PassCounter(n);
-        var scoringPasses = new PassCounter(n);
-        for (int step = 0; step < options.BinarySteps; step++)
+        var x0All = batch.Images.detach();
+        using var fullRule = MarginRule.For(batch, options.Confidence);
+        using var rows = new SearchRows(x0All, batch.RowCapacity, options.BinarySteps, options.Iterations, options.InitialConst);
+        var gradientPasses = new PassCounter(batch.Count);
+        var scoringPasses = new PassCounter(batch.Count);
+        var x0 = x0All.index_select(0, rows.Queue.Index);
+        var xk = x0.clone();
+        var yk = x0.clone();
+        var c = rows.Constants();
+        var previous = full(rows.Count, InitialPrevious, dtype: ScalarType.Float32);
+        var rule = fullRule.Select(rows.Queue.Index);
+        for (long loop = 1; rows.Count > 0; loop++)
         {
-            RunStep(step, x0, rule, best, search, gradientPasses, scoringPasses);
-            search.Update(best.EndStep());
-            progress?.Report(new AttackProgress((step + 1L) * options.Iterations, (long)options.BinarySteps * options.Iterations, $"ead step {step + 1}/{options.BinarySteps}"));
-            TorchRuntime.ReleaseFreedMemory();
+            cancellationToken.ThrowIfCancellationRequested();
+            var aborted = Iterate(rows, gradientPasses, scoringPasses, x0, xk, yk, c, previous, rule);
+            var (restarted, refill) = rows.Advance(aborted);
+            if (restarted.Count > 0)
+            {
+                // A new binary step starts at the clean image with a fresh abort reference (reference code).
+                using var p = tensor(restarted.Select(r => (long)r).ToArray(), dtype: ScalarType.Int64);
+                using (var start = x0.index_select(0, p))
+                {
+                    xk.index_copy_(0, p, start);
+                    yk.index_copy_(0, p, start);
+                }
+                SearchRows.Reset(previous, restarted, InitialPrevious);
+            }
+            if (refill is not null)
+            {
+                refill.Apply(ref x0, x0All);
+                refill.Apply(ref xk, x0All);
+                refill.Apply(ref yk, x0All);
+                refill.Apply(ref previous, InitialPrevious);
+                BestExamples.Replace(ref rule, fullRule.Select(rows.Queue.Index));
+            }
+            if (restarted.Count > 0 || refill is not null)
+                BestExamples.Replace(ref c, rows.Constants());
+            if (loop % 10 == 0 || rows.Count == 0)
+                progress?.Report(new AttackProgress(rows.Done, rows.Total, "ead"));
+            if (loop % options.Iterations == 0)
+                TorchRuntime.ReleaseFreedMemory();
         }
-        var (adversarial, constants) = best.Result();
+        rule.Dispose();
+        var (adversarial, constants) = rows.Best.Result();
         return new AttackOutput(adversarial.MoveToOuterDisposeScope(), new Dictionary<string, double[]>
         {
             ["const"] = constants,
@@ -44,105 +75,76 @@ internal sealed class EadWorker(EadOptions options, AttackBatch batch, IProgress
         });
     }
 
-    private void RunStep(int step, Tensor x0, MarginRule fullRule, BestExamples best, ConstSearch search, PassCounter gradientPasses, PassCounter scoringPasses)
+    /// <summary>One ISTA step of every row and the scoring it needs; returns which rows aborted their step (null: no row was at a checkpoint).</summary>
+    private bool[]? Iterate(SearchRows rows, PassCounter gradientPasses, PassCounter scoringPasses, Tensor x0, Tensor xk, Tensor yk, Tensor c,
+        Tensor previous, MarginRule rule)
     {
-        using var stepScope = NewDisposeScope();
-        best.BeginStep();
-        var rule = fullRule.Select(best.Index);
-        var x0A = x0.alias();
-        var xk = x0.clone();
-        var yk = x0.clone();
-        var c = tensor(search.Const.Select(v => (float)v).ToArray());
-        var previous = full(x0.shape[0], InitialPrevious, dtype: ScalarType.Float32);
+        using var scope = NewDisposeScope();
+        var its = rows.Iteration;
         int checkEvery = Math.Max(1, options.Iterations / 10);
         double beta = options.Beta;
-        for (int it = 0; it < options.Iterations && best.ActiveCount > 0; it++)
+        var leaf = yk.detach().requires_grad_(true);
+        using (enable_grad())
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            Tensor? keep = null;
-            using (var scope = NewDisposeScope())
-            {
-                // TensorFlow's polynomial_decay(lr, step, Iterations, 0, power 0.5), read before the step counter moves.
-                double lr = options.LearningRate * Math.Sqrt(1 - (double)it / options.Iterations);
-                var leaf = yk.detach().requires_grad_(true);
-                using (enable_grad())
-                {
-                    var lossOpt = c * rule.Loss(batch.Model.Logits(leaf)) + (leaf - x0A).square().sum(ImageDims);
-                    lossOpt.sum().backward();
-                }
-                gradientPasses.Add(best.Index);
-                using (no_grad())
-                {
-                    var g = leaf.grad ?? throw new InvalidOperationException($"model '{batch.Model.Name}' produced no input gradient");
-                    var z = yk.add(g, alpha: -lr);
-                    var diff = z - x0A;
-                    var newx = where(diff.gt(beta), (z - beta).clamp_max_(1), where(diff.lt(-beta), (z + beta).clamp_min_(0), x0A));
-                    // Momentum k / (k + 3) with k the step counter after this step (starts at 1).
-                    double zt = (it + 1.0) / (it + 4.0);
-                    yk.copy_(newx + (newx - xk) * zt);
-                    xk.copy_(newx);
-                    bool checkpoint = options.AbortEarly && it % checkEvery == 0;
-                    if (checkpoint || (it + 1) % options.ScoreEvery == 0 || it == options.Iterations - 1)
-                    {
-                        var delta = newx - x0A;
-                        var l1 = delta.abs().sum(ImageDims);
-                        var l2 = delta.square().sum(ImageDims);
-                        var dist = options.DecisionRule == Ead.EadDecisionRule.L1 ? l1 : l2 + beta * l1;
-                        Tensor? success;
-                        if (checkpoint)
-                        {
-                            var logits = ScoringPass(newx, best.Index, scoringPasses);
-                            var loss = c * rule.Loss(logits) + l2 + beta * l1;
-                            var stalled = loss.gt(previous * AbortRatio);
-                            previous.copy_(where(stalled, previous, loss));
-                            success = rule.Succeeds(logits).logical_and(stalled.logical_not());
-                            if (stalled.any().item<bool>())
-                                keep = stalled.logical_not().nonzero().squeeze(1).MoveToOuterDisposeScope();
-                        }
-                        else
-                        {
-                            success = ScoreWhereUseful(rule, newx, dist, best, scoringPasses);
-                        }
-                        if (success is not null)
-                            best.Offer(success, dist, newx, c);
-                    }
-                }
-            }
-            if (keep is not null)
-            {
-                best.Retain(keep);
-                BestExamples.Replace(ref x0A, x0A.index_select(0, keep));
-                BestExamples.Replace(ref xk, xk.index_select(0, keep));
-                BestExamples.Replace(ref yk, yk.index_select(0, keep));
-                BestExamples.Replace(ref c, c.index_select(0, keep));
-                BestExamples.Replace(ref previous, previous.index_select(0, keep));
-                BestExamples.Replace(ref rule, fullRule.Select(best.Index));
-                keep.Dispose();
-            }
-            if (it % 10 == 9)
-                progress?.Report(new AttackProgress((long)step * options.Iterations + it + 1, (long)options.BinarySteps * options.Iterations, $"ead step {step + 1}/{options.BinarySteps}"));
+            var lossOpt = c * rule.Loss(batch.Model.Logits(leaf)) + (leaf - x0).square().sum(ImageDims);
+            lossOpt.sum().backward();
         }
-        rule.Dispose();
-    }
-
-    /// <summary>Success of the rows whose distance beats the step's best (false elsewhere), or null when no row can improve.</summary>
-    private Tensor? ScoreWhereUseful(MarginRule rule, Tensor candidates, Tensor dist, BestExamples best, PassCounter scoringPasses)
-    {
-        var useful = dist.lt(best.StepDistance);
-        var rows = useful.nonzero().squeeze(1);
-        long count = rows.shape[0];
+        gradientPasses.Add(rows.Queue.Rows);
+        using var noGrad = no_grad();
+        var g = leaf.grad ?? throw new InvalidOperationException($"model '{batch.Model.Name}' produced no input gradient");
+        // TensorFlow's polynomial_decay(lr, step, Iterations, 0, power 0.5), read before the step counter moves; per row,
+        // rounded to float32 as add's alpha is: y + g * (-lr) by addcmul_ is add(g, alpha: -lr)'s fused arithmetic, bit for bit.
+        var rate = SearchRows.PerRow(its.Select(it => (float)-(options.LearningRate * Math.Sqrt(1 - (double)it / options.Iterations))), yk);
+        var z = yk.addcmul(g, rate, value: 1);
+        var diff = z - x0;
+        var newx = where(diff.gt(beta), (z - beta).clamp_max_(1), where(diff.lt(-beta), (z + beta).clamp_min_(0), x0));
+        // Momentum k / (k + 3) with k the step counter after this step (starts at 1).
+        var momentum = SearchRows.PerRow(its.Select(it => (float)((it + 1.0) / (it + 4.0))), yk);
+        yk.copy_(newx + (newx - xk) * momentum);
+        xk.copy_(newx);
+        var checkpoint = its.Select(it => options.AbortEarly && it % checkEvery == 0).ToArray();
+        var scored = its.Select((it, r) => checkpoint[r] || (it + 1) % options.ScoreEvery == 0 || it == options.Iterations - 1).ToArray();
+        if (!scored.Any(b => b))
+            return null;
+        var delta = newx - x0;
+        var l1 = delta.abs().sum(ImageDims);
+        var l2 = delta.square().sum(ImageDims);
+        var dist = options.DecisionRule == EadDecisionRule.L1 ? l1 : l2 + beta * l1;
+        // Checkpoint rows are always scored; other scored rows only when their distance beats the step's best.
+        var atCheckpoint = tensor(checkpoint);
+        var need = atCheckpoint.logical_or(tensor(scored).logical_and(dist.lt(rows.Best.StepDistance)));
+        var some = need.nonzero().squeeze(1);
+        long count = some.shape[0];
         if (count == 0)
             return null;
-        if (count == useful.shape[0])
-            return rule.Succeeds(ScoringPass(candidates, best.Index, scoringPasses));
-        var some = rule.Succeeds(ScoringPass(candidates.index_select(0, rows), best.Index.index_select(0, rows), scoringPasses), rows);
-        return zeros_like(useful).index_copy_(0, rows, some);
-    }
-
-    /// <summary>The forward-only pass that scores iterates, counted for the examples <paramref name="batchRows"/> it covers.</summary>
-    private Tensor ScoringPass(Tensor images, Tensor batchRows, PassCounter scoringPasses)
-    {
-        scoringPasses.Add(batchRows);
-        return batch.Model.Logits(images);
+        bool all = count == need.shape[0];
+        var examples = all ? rows.Queue.Index : rows.Queue.Index.index_select(0, some);
+        scoringPasses.Add(examples.data<long>().Select(e => (int)e));
+        var logits = batch.Model.Logits(all ? newx : newx.index_select(0, some));
+        var success = all ? rule.Succeeds(logits) : rule.Succeeds(logits, some);
+        bool[]? aborted = null;
+        if (checkpoint.Any(b => b))
+        {
+            var pick = (Tensor t) => all ? t : t.index_select(0, some);
+            var loss = pick(c) * (all ? rule.Loss(logits) : rule.Loss(logits, some)) + pick(l2) + beta * pick(l1);
+            var last = pick(previous);
+            var stalled = pick(atCheckpoint).logical_and(loss.gt(last * AbortRatio));
+            var updated = where(pick(atCheckpoint).logical_and(stalled.logical_not()), loss, last);
+            success = success.logical_and(stalled.logical_not());
+            if (all)
+            {
+                previous.copy_(updated);
+                aborted = stalled.data<bool>().ToArray();
+            }
+            else
+            {
+                previous.index_copy_(0, some, updated);
+                aborted = zeros(need.shape[0], dtype: ScalarType.Bool).index_copy_(0, some, stalled).data<bool>().ToArray();
+            }
+        }
+        if (!all)
+            success = zeros(need.shape[0], dtype: ScalarType.Bool).index_copy_(0, some, success);
+        rows.Best.Offer(success, dist, newx, c);
+        return aborted;
     }
 }
