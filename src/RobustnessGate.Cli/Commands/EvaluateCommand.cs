@@ -84,7 +84,7 @@ internal static class EvaluateCommand
     }
 
     /// <summary>--mean and --std: as many std values as mean values, positive, and one value or one per channel of the images (when known).</summary>
-    private static void CheckNormalization(IReadOnlyList<float>? mean, IReadOnlyList<float>? std, int? channels, string images)
+    internal static void CheckNormalization(IReadOnlyList<float>? mean, IReadOnlyList<float>? std, int? channels, string images)
     {
         if (mean is null || std is null)
             return;

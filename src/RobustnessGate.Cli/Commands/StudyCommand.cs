@@ -14,7 +14,7 @@ internal static class StudyCommand
         robustness-gate study [--budget quick|paper] [--out <dir>] [--models <a.pt[:Family],b.pt,...>]
                               [--images <x.npy | idx | folder | mnist-test> --labels <y.npy | idx>] [--image-size S] [--channels auto|rgb|grey] [--count N]
                               [--attacks fgsm-sweep,ifgsm,cw,ead] [--targets untargeted,random,least-likely,top2]
-                              [--seed S] [--no-transfer] [--no-clever] [--quiet]
+                              [--seed S] [--no-transfer] [--no-clever] [--mean m1,m2,.. --std s1,s2,..] [--quiet]
 
           Runs every model x attack x target on the first N images (default: quick 20, paper 100), the transferability
           matrices of every attack and target (each cell's successful examples replayed on every other model) plus FGSM
@@ -23,6 +23,8 @@ internal static class StudyCommand
           report.html, plots/*.png). Default models: the 18-model built-in zoo; --models runs your TorchScript files instead.
           Each cell is written to <out>/cells/ as it finishes: run the same command again after an interruption and it
           continues where it stopped. Default --out: study-<budget>.
+          --mean/--std: one normalisation applied inside every model's wrapper, as in evaluate (attacks still see
+          [0, 1] pixels); for models that expect normalised inputs.
           --budget quick (default): each attack's strong preset with shortened searches, about 15 minutes on 2 cores;
           --budget paper: each attack's paper preset, Su et al.'s settings exactly (hours).
 

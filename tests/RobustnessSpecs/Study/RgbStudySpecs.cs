@@ -58,6 +58,46 @@ public sealed class RgbStudySpecs : IDisposable
     }
 
     [Fact]
+    public void A_study_with_mean_and_std_measures_the_raw_model_as_its_twin_with_the_normalisation_inside_the_graph()
+    {
+        // rgb32.pt expects (x - mean) / std with the values of expected.json; rgb32_inside.pt is the same network with that
+        // normalisation in its graph. Studied with --mean/--std, the first must measure what the second measures without:
+        // the same clean accuracy and the same successes, and distortions equal up to float32 round-off of the two graphs
+        // (the tool divides by std where the graph multiplies by 1/std; 1e-3 relative is generous against the 1e-4 logit
+        // agreement measured in ImageFolderCliSpecs, and far below any difference between two models).
+        var fx = ImageFiles.RgbFixtures;
+        var outside = Path.Combine(_dir, "outside");
+        var inside = Path.Combine(_dir, "inside");
+        string[] common = ["--images", Path.Combine(fx, "shapes"), "--count", "6", "--attacks", "cw", "--targets", "untargeted", "--no-transfer", "--no-clever", "--quiet"];
+        var (code, _, err) = CliRunner.Run(["study", "--models", Path.Combine(fx, "rgb32.pt"), "--mean", "0.45,0.5,0.4", "--std", "0.25,0.2,0.3", "--out", outside, .. common]);
+        code.Should().Be(0, err);
+        (code, _, err) = CliRunner.Run(["study", "--models", Path.Combine(fx, "rgb32_inside.pt"), "--out", inside, .. common]);
+        code.Should().Be(0, err);
+
+        using var a = JsonDocument.Parse(File.ReadAllText(Path.Combine(outside, "study.json")));
+        using var b = JsonDocument.Parse(File.ReadAllText(Path.Combine(inside, "study.json")));
+        a.RootElement.GetProperty("models")[0].GetProperty("testAccuracy").GetDouble().Should().Be(1.0, "rgb32.pt normalised by the tool classifies all 12 PNGs");
+        var cellA = a.RootElement.GetProperty("cells")[0];
+        var cellB = b.RootElement.GetProperty("cells")[0];
+        cellA.GetProperty("succeeded").GetInt32().Should().Be(cellB.GetProperty("succeeded").GetInt32()).And.BeGreaterThan(0);
+        double l2A = cellA.GetProperty("distortion").GetProperty("l2").GetProperty("mean").GetDouble();
+        double l2B = cellB.GetProperty("distortion").GetProperty("l2").GetProperty("mean").GetDouble();
+        l2A.Should().BeApproximately(l2B, 1e-3 * l2B);
+    }
+
+    [Fact]
+    public void A_study_refuses_mean_without_std_and_a_mean_that_does_not_fit_the_channels()
+    {
+        var fx = ImageFiles.RgbFixtures;
+        var (code, _, err) = CliRunner.Run("study", "--models", Path.Combine(fx, "rgb32.pt"), "--images", Path.Combine(fx, "shapes"), "--mean", "0.5", "--out", _dir, "--quiet");
+        code.Should().Be(2);
+        err.Should().Contain("--mean and --std go together");
+        (code, _, err) = CliRunner.Run("study", "--models", Path.Combine(fx, "rgb32.pt"), "--images", Path.Combine(fx, "shapes"), "--mean", "0.5,0.5", "--std", "0.2,0.2", "--out", _dir, "--quiet");
+        code.Should().Be(2);
+        err.Should().Contain("option --mean");
+    }
+
+    [Fact]
     public void The_gallery_reduces_a_224_image_into_its_cell_without_losing_its_colour()
     {
         // 3 x 224 x 224: left half red, right half green. Reduced by 168 / 224 with trilinear sampling, the cell's left and

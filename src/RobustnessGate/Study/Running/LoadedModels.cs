@@ -12,7 +12,7 @@ internal sealed class LoadedModels(IReadOnlyList<StudyModelSource> sources) : ID
         if (!_models.TryGetValue(name, out var model))
         {
             var source = sources.Single(s => s.Name == name);
-            model = ModelLoader.Load(source.Spec);
+            model = ModelLoader.Load(source.Spec, source.Normalization);
             _models[name] = model;
         }
         return model;

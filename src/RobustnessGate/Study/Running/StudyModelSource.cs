@@ -7,4 +7,8 @@ namespace RobustnessGate.Study.Running;
 /// <param name="Series">Depth or width series the model belongs to, if any.</param>
 /// <param name="Depth">Depth within its series.</param>
 /// <param name="Width">Width within its series.</param>
-public sealed record StudyModelSource(string Name, string Spec, string Family, string? Series = null, int? Depth = null, double? Width = null);
+/// <param name="Normalization">Mean and std applied inside the model wrapper (the pixels the attacks see stay in [0, 1]),
+/// or null; a normalised model gets its own fingerprint (<see cref="Models.Normalization.Fingerprint"/>), so its cells are
+/// keyed apart from the raw model's.</param>
+public sealed record StudyModelSource(string Name, string Spec, string Family, string? Series = null, int? Depth = null, double? Width = null,
+    Models.Normalization? Normalization = null);

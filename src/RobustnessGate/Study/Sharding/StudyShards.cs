@@ -24,7 +24,7 @@ public static class StudyShards
         var profile = new Dictionary<string, ModelProfile>(StringComparer.Ordinal);
         foreach (var source in plan.Models)
         {
-            using var model = ModelLoader.Load(source.Spec);
+            using var model = ModelLoader.Load(source.Spec, source.Normalization);
             using var image = data.Take(1).ImagesTensor();
             using var logits = model.Logits(image);
             var (macs, layers) = StudyCostModel.Measure(model, data);
