@@ -12,7 +12,7 @@ internal static class CleverCommand
     public static string Help => $"""
         robustness-gate clever [--model <file.pt | built-in>] [--images <x.npy | idx | folder | mnist-test>] [--labels <y.npy | idx>] [--image-size S] [--channels auto|rgb|grey]
                                [--norm l2|linf|l1] [--target untargeted|random|least-likely|top2] [--samples N_s] [--batches N_b]
-                               [--radius R] [--count N] [--seed S] [--batch-size B] [--threads T] [--out <dir>] [--quiet]
+                               [--radius R] [--count N] [--seed S] [--batch-size B] [--threads T] [--mean m1,.. --std s1,..] [--out <dir>] [--quiet]
 
           CLEVER (Weng et al., ICLR 2018): an attack-free estimate of a lower bound of the minimal adversarial distortion,
           min(g(x0) / L, R) with g = z_label - z_target and L a reverse-Weibull fit of sampled gradient norms in the ball of
@@ -23,6 +23,7 @@ internal static class CleverCommand
           --batch-size  points per forward+backward pass (default 1024); images go one at a time
           --count       the first N images (default 100)
           --out         folder for result.json (default results/<model>-clever-<norm>-<target>)
+          --mean/--std  normalisation applied inside the model wrapper, as in evaluate (the ball stays in [0, 1] pixels)
         cost: N_s x N_b gradients per image and class (untargeted: 9 classes on MNIST), minutes per image at the defaults on 2 cores
         """;
 
@@ -46,12 +47,13 @@ internal static class CleverCommand
         var radius = Radius(cl.String("radius"));
         var options = new CleverOptions(norm, target, samples, batches, radius, cl.Int("count", 1) ?? 100, cl.Long("seed") ?? 1215,
             cl.Int("batch-size", 1) ?? 1024, cl.Int("threads", 1) ?? TorchRuntime.DefaultThreads);
+        var normalization = NormalizationArguments.Read(cl, dataArgs);
         var outDir = cl.String("out");
         bool quiet = cl.Flag("quiet");
         cl.EnsureEmpty("clever");
 
         var data = dataArgs.Load();
-        using var model = ModelLoader.Load(modelSpec);
+        using var model = ModelLoader.Load(modelSpec, normalization.For(data));
         outDir ??= Path.Combine("results", $"{Path.GetFileNameWithoutExtension(model.Name)}-clever-{CleverEstimator.NormName(norm)}-{TargetNames.Name(target)}");
         if (File.Exists(outDir))
             throw new IOException($"{Path.GetFullPath(outDir)}: field --out: expected a folder for result.json, found a file");

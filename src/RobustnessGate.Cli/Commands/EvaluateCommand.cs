@@ -41,20 +41,15 @@ internal static class EvaluateCommand
             cl.Int("batch-size", 1) ?? 100,
             cl.Flag("allow-probabilities"),
             cl.Int("threads", 1) ?? Runtime.TorchRuntime.DefaultThreads);
-        var mean = cl.Floats("mean");
-        var std = cl.Floats("std");
+        var normalization = NormalizationArguments.Read(cl, dataArgs);
         var outDir = cl.String("out");
         bool quiet = cl.Flag("quiet");
-        if ((mean is null) != (std is null))
-            throw new UsageException("--mean and --std go together");
-        CheckNormalization(mean, std, channels: null, images: dataArgs.Images);
         var attack = AttackOptionsFromCommandLine.Configure(attackName, preset, cl.Remaining()).Create();
         if (outDir is not null)
             CheckOutputFolder(outDir);
 
         var data = dataArgs.Load();
-        CheckNormalization(mean, std, data.Channels, data.Name);
-        using var model = ModelLoader.Load(modelSpec, mean is null ? null : new Normalization(mean, std!));
+        using var model = ModelLoader.Load(modelSpec, normalization.For(data));
         outDir ??= Path.Combine("results", $"{Path.GetFileNameWithoutExtension(model.Name)}-{attack.Name}-{TargetNames.Name(target)}");
         CheckOutputFolder(outDir);
 

@@ -1,7 +1,6 @@
 using RobustnessGate.Attacks;
 using RobustnessGate.Data;
 using RobustnessGate.Study.Running;
-using RobustnessGate.Models;
 
 namespace RobustnessGate.Cli.Commands;
 
@@ -35,12 +34,8 @@ internal sealed record StudyArguments(StudyPlan Plan, ImageSet Data, string Budg
         var targetFilter = cl.String("targets");
         bool transfer = !cl.Flag("no-transfer");
         bool clever = !cl.Flag("no-clever");
-        var mean = cl.Floats("mean");
-        var std = cl.Floats("std");
+        var normalizationArgs = NormalizationArguments.Read(cl, dataArgs);
         cl.EnsureEmpty(command);
-        if ((mean is null) != (std is null))
-            throw new UsageException("--mean and --std go together");
-        EvaluateCommand.CheckNormalization(mean, std, channels: null, images: dataArgs.Images);
 
         var attacks = StudyBudgets.Attacks(budget);
         if (attackFilter is not null)
@@ -56,13 +51,9 @@ internal sealed record StudyArguments(StudyPlan Plan, ImageSet Data, string Budg
         var models = modelSpecs is null ? StudyModels.Zoo()
             : StudyModels.FromSpecs(modelSpecs.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
         var data = dataArgs.Load();
-        if (mean is not null)
-        {
-            // One normalisation for every model of the study: they see the same images (the frontier's protocol).
-            EvaluateCommand.CheckNormalization(mean, std, data.Channels, data.Name);
-            var normalization = new Normalization(mean, std!);
+        // One normalisation for every model of the study: they see the same images (the frontier's protocol).
+        if (normalizationArgs.For(data) is { } normalization)
             models = models.Select(m => m with { Normalization = normalization }).ToList();
-        }
         var galleryModels = models.GroupBy(m => m.Family).Select(g => g.First().Name).Take(4).ToList();
         var plan = new StudyPlan(
             modelSpecs is null ? "Built-in MNIST-scale zoo of 18 models" : $"{models.Count} user models",

@@ -11,12 +11,13 @@ internal static class TransferCommand
     public static string Help => """
         robustness-gate transfer --models <a.pt,b.pt,... | built-in names> --attack <name> [--preset strong|paper] [attack options]
                                  [--images <x.npy | idx | folder | mnist-test>] [--labels <y.npy | idx>] [--image-size S] [--channels auto|rgb|grey] [--target untargeted|random|least-likely|top2]
-                                 [--count N] [--seed S] [--batch-size B] [--threads T] [--allow-probabilities] [--quiet] --out <dir>
+                                 [--count N] [--seed S] [--batch-size B] [--threads T] [--allow-probabilities] [--mean m1,.. --std s1,..] [--quiet] --out <dir>
 
           --models    at least 2 comma-separated models: built-in names or TorchScript files, with distinct names
           --attack    the attack run on each model (the source); its successful examples are tried on every other model
           --target    the source's target mode; targeted cells also report the top-5 matching rate
           --out       folder for transfer.json and transfer.csv (one row per ordered pair source != target)
+          --mean/--std one normalisation applied inside every model's wrapper, as in evaluate
 
         A cell counts the source's successful examples whose clean image the target classifies correctly; untargeted
         success: the target's top-1 differs from the label; targeted: it is the source's target class.
@@ -37,6 +38,7 @@ internal static class TransferCommand
             cl.Int("batch-size", 1) ?? 100,
             cl.Flag("allow-probabilities"),
             cl.Int("threads", 1) ?? TorchRuntime.DefaultThreads);
+        var normalization = NormalizationArguments.Read(cl, dataArgs);
         var outDir = cl.Required("out", "folder for transfer.json and transfer.csv");
         bool quiet = cl.Flag("quiet");
         var specs = modelsText.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -46,11 +48,12 @@ internal static class TransferCommand
         EvaluateCommand.CheckOutputFolder(outDir);
 
         var data = dataArgs.Load();
+        var normalizer = normalization.For(data);
         var models = new List<IClassifier>();
         try
         {
             foreach (var spec in specs)
-                models.Add(ModelLoader.Load(spec));
+                models.Add(ModelLoader.Load(spec, normalizer));
             var duplicate = models.GroupBy(m => m.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
             if (duplicate is not null)
                 throw new UsageException($"option --models: expected distinct model names, found '{duplicate.Key}' {duplicate.Count()} times ('{modelsText}')");
