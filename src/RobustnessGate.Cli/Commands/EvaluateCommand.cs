@@ -78,25 +78,6 @@ internal static class EvaluateCommand
         }
     }
 
-    /// <summary>--mean and --std: as many std values as mean values, positive, and one value or one per channel of the images (when known).</summary>
-    internal static void CheckNormalization(IReadOnlyList<float>? mean, IReadOnlyList<float>? std, int? channels, string images)
-    {
-        if (mean is null || std is null)
-            return;
-        if (mean.Count == 0)
-            throw new UsageException("option --mean: expected comma-separated numbers, found none");
-        if (std.Count != mean.Count)
-            throw new UsageException($"option --std: expected {Values(mean.Count)} (as many as --mean), found {std.Count}");
-        if (mean.Any(m => !float.IsFinite(m)))
-            throw new UsageException($"option --mean: expected finite values, found [{string.Join(", ", mean.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)))}]");
-        if (Normalization.StdProblem(std) is { } stdProblem)
-            throw new UsageException($"option --std: {stdProblem}");
-        if (channels is { } c && Normalization.ChannelProblem(mean.Count, c, images) is { } channelProblem)
-            throw new UsageException($"option --mean: {channelProblem}");
-    }
-
-    private static string Values(int n) => n == 1 ? "1 value" : $"{n} values";
-
     /// <summary>Fails before any work when the output folder cannot be a folder: it, or a folder above it, is a file.</summary>
     internal static void CheckOutputFolder(string outDir)
     {
