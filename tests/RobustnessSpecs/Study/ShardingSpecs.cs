@@ -1,9 +1,5 @@
 using System.Text.Json.Nodes;
 using FluentAssertions;
-using RobustnessGate.Attacks;
-using RobustnessGate.Attacks.CarliniWagner;
-using RobustnessGate.Attacks.IterativeFgsm;
-using RobustnessGate.Clever;
 using RobustnessGate.Data;
 using RobustnessGate.Study.Running;
 using RobustnessGate.Study.Sharding;
@@ -28,16 +24,7 @@ public sealed class ShardingSpecs : IClassFixture<ShardingSpecs.Sharded>
     {
         public string Root { get; } = Paths.TempDirectory();
 
-        public StudyPlan Plan { get; } = new("sharding spec", "spec", StudyModels.FromSpecs(["mlp-1", "mlp-2", "lenet"]),
-            [
-                IfgsmAttack.Definition.Configure(AttackPreset.Strong, o => o with { Iterations = 5, Attempts = 3 }),
-                CwAttack.Definition.Configure(AttackPreset.Strong, o => o with { BinarySteps = 2, Iterations = 20, LearningRate = 0.1, InitialConst = 1, Candidates = 0 }),
-            ],
-            [TargetMode.Untargeted, TargetMode.Top2], 6, 1215, StudyBudgets.Transfer, ["lenet"], "cw", 2,
-            [
-                new CleverOptions(Norm.L2, Samples: 8, Batches: 4, Count: 3, BatchSize: 8),
-                new CleverOptions(Norm.Linf, Samples: 8, Batches: 4, Count: 3, BatchSize: 8),
-            ]);
+        public StudyPlan Plan { get; } = SmallStudyPlans.TransferAndClever("sharding spec", ["lenet"], 2);
 
         public ImageSet Data { get; } = BuiltInData.Load(BuiltInData.TestName);
 
