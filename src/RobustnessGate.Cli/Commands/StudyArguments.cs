@@ -11,7 +11,7 @@ namespace RobustnessGate.Cli.Commands;
 internal sealed record StudyArguments(StudyPlan Plan, ImageSet Data, string BudgetName)
 {
     /// <summary>Options of the study command that are not part of the study itself (where and how one machine runs it).</summary>
-    public static readonly string[] RunOptions = ["out", "shard", "quiet", "list-shards"];
+    public static readonly string[] RunOptions = ["out", "shard", "quiet", "list-shards", "jobs", "worker"];
 
     /// <summary>The arguments a shard records: everything given except <see cref="RunOptions"/>.</summary>
     public static IReadOnlyList<string> Recorded(CommandLine cl) => cl.Given(RunOptions);

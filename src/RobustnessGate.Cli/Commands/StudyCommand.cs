@@ -44,7 +44,12 @@ internal static class StudyCommand
         var listShards = cl.Int("list-shards", 1);
         var outOption = cl.String("out");
         bool quiet = cl.Flag("quiet");
+        var jobs = cl.Int("jobs", 1) ?? StudyJobs.DefaultJobs;
+        if (jobs > StudyJobs.MaxJobs)
+            throw new UsageException($"option --jobs: expected a whole number from 1 to {StudyJobs.MaxJobs}, found {jobs}");
+        var workerText = cl.String("worker");
         var (k, n) = shardText is null ? (0, 0) : Parse(shardText);
+        var (worker, workers) = workerText is null ? (0, 0) : Parse(workerText, "worker");
         var (plan, data, budgetName) = StudyArguments.Read(cl, "study");
         var models = plan.Models;
         var attacks = plan.Attacks;
@@ -52,9 +57,20 @@ internal static class StudyCommand
         var count = plan.Count;
         if (listShards is { } shards)
             return StudyShardCommands.List(plan, data, shards);
+        var outDir = outOption ?? (shardText is null ? $"study-{budgetName}" : $"study-{budgetName}-shard-{k}-of-{n}");
+        if (workerText is not null)
+            return StudyShardCommands.RunWorker(plan, data, outDir, shardText is null ? (1, 1) : (k, n), (worker, workers));
+        if (jobs > 1)
+        {
+            if (shardText is not null)
+                StudyShardCommands.Unfinished(outDir);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"study: {(shardText is null ? $"{plan.CellCount} cells" : $"shard {k}/{n}")} in {jobs} worker processes side by side -> {outDir}"));
+            if (StudyJobs.Run(recorded, outDir, jobs, shardText, quiet) is { } code)
+                return code;
+        }
         if (shardText is not null)
-            return StudyShardCommands.RunShard(plan, data, outOption ?? $"study-{budgetName}-shard-{k}-of-{n}", k, n, recorded, quiet);
-        var outDir = outOption ?? $"study-{budgetName}";
+            return StudyShardCommands.RunShard(plan, data, outDir, k, n, recorded, quiet);
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"study: {models.Count} models x {attacks.Count} attacks x {targets.Count} targets on the first {count} images of {data.Name}, budget {budgetName}, {plan.CellCount} cells -> {outDir}"));
@@ -104,7 +120,7 @@ internal static class StudyCommand
         return 0;
     }
 
-    private static (int K, int N) Parse(string text)
+    private static (int K, int N) Parse(string text, string option = "shard")
     {
         try
         {
@@ -112,7 +128,7 @@ internal static class StudyCommand
         }
         catch (ArgumentException e)
         {
-            throw new UsageException($"option --{e.Message}");
+            throw new UsageException($"option --{option}{e.Message["shard".Length..]}");
         }
     }
 

@@ -58,6 +58,44 @@ internal static class StudyShardCommands
         return 0;
     }
 
+    /// <summary>
+    /// study --worker i/J (started by study --jobs J): runs worker i's units of the machine's share into
+    /// <paramref name="outDir"/> and prints a line per finished cell, which the starting process relays.
+    /// </summary>
+    public static int RunWorker(StudyPlan plan, ImageSet data, string outDir, (int K, int N) shard, (int I, int J) worker)
+    {
+        var watch = Stopwatch.StartNew();
+        int done = -1;
+        var progress = new SynchronousProgress<StudyProgress>(p =>
+        {
+            if (p.Done == done || p.Done == 0)
+                return;
+            done = p.Done;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"worker {worker.I}/{worker.J}: {p.Done}/{p.Total} {p.Cell}{(p.Reused > 0 ? $" ({p.Reused} reused)" : "")}, {watch.Elapsed.TotalSeconds:F0} s"));
+        });
+        using var run = new Interruptible(quiet: true);
+        try
+        {
+            var units = StudyWorkers.Run(plan, data, outDir, shard.K, shard.N, worker.I, worker.J, progress, run.Token);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"worker {worker.I}/{worker.J}: done in {watch.Elapsed.TotalSeconds:F0} s: {units.Count} units, estimated {units.Sum(u => u.Cost) / 1e9:F2} G multiply-adds"));
+            return 0;
+        }
+        catch (OperationCanceledException)
+        {
+            return 130;
+        }
+    }
+
+    /// <summary>A shard folder whose units are about to run has no manifest: an earlier run's no longer describes it.</summary>
+    public static void Unfinished(string outDir)
+    {
+        var manifest = Path.Combine(outDir, ShardManifest.FileName);
+        if (File.Exists(manifest))
+            File.Delete(manifest);
+    }
+
     /// <summary>study merge &lt;dir&gt; &lt;dir&gt; ... [--out D] [--quiet].</summary>
     public static int Merge(IReadOnlyList<string> folders, CommandLine cl)
     {

@@ -36,6 +36,35 @@ public sealed class StudyShardCliSpecs : IDisposable
     }
 
     [Fact]
+    public void Worker_processes_side_by_side_write_the_study_and_the_shard_of_a_single_process_byte_for_byte()
+    {
+        var single = CliRunner.Run([.. Study, "--jobs", "1", "--out", In("one")]);
+        single.Code.Should().Be(0, single.Err);
+        single.Out.Should().NotContain("worker");
+        var jobs = CliRunner.Run([.. Study.Where(a => a != "--quiet"), "--jobs", "2", "--out", In("two")]);
+        jobs.Code.Should().Be(0, jobs.Err);
+        jobs.Out.Should().Contain("in 2 worker processes side by side").And.Contain("worker 1/2: done in").And.Contain("worker 2/2: done in")
+            .And.Contain("study: 2 workers done in");
+        File.ReadAllBytes(Path.Combine(In("two"), "study.json")).Should().Equal(File.ReadAllBytes(Path.Combine(In("one"), "study.json")));
+
+        CliRunner.Run([.. Study, "--shard", "2/2", "--jobs", "1", "--out", In("shard-one")]).Code.Should().Be(0);
+        var shard = CliRunner.Run([.. Study, "--shard", "2/2", "--jobs", "2", "--out", In("shard-two")]);
+        shard.Code.Should().Be(0, shard.Err);
+        File.ReadAllBytes(Path.Combine(In("shard-two"), "shard.json")).Should().Equal(File.ReadAllBytes(Path.Combine(In("shard-one"), "shard.json")));
+    }
+
+    [Theory]
+    [InlineData("--jobs", "0", "option --jobs: '0' is not a whole number >= 1")]
+    [InlineData("--jobs", "65", "option --jobs: expected a whole number from 1 to 64, found 65")]
+    [InlineData("--worker", "3/2", "option --worker: expected k/n with 1 <= k <= n (e.g. 2/3), found '3/2'")]
+    public void Bad_job_and_worker_numbers_are_usage_errors(string option, string value, string message)
+    {
+        var bad = CliRunner.Run([.. Study, option, value, "--out", In("bad")]);
+        bad.Code.Should().Be(2);
+        bad.Err.Should().Contain(message);
+    }
+
+    [Fact]
     public void A_bad_shard_number_is_a_usage_error_and_shards_of_different_arguments_are_refused()
     {
         var bad = CliRunner.Run([.. Study, "--shard", "3/2"]);
