@@ -2,6 +2,7 @@ using FluentAssertions;
 using RobustnessGate.Attacks;
 using RobustnessGate.Attacks.CarliniWagner;
 using RobustnessGate.Attacks.Ead;
+using RobustnessGate.Attacks.FgsmSweep;
 using RobustnessGate.Data;
 using RobustnessGate.Models;
 using RobustnessGate.Runtime;
@@ -22,8 +23,11 @@ public sealed class ContinuousBatchingSpecs(LinearFixture fixture, ITestOutputHe
     private const int Count = 24;
     private const int FewRows = 5;
 
-    /// <summary>Short binary searches with early abort (a checkpoint every 20 iterations) so that rows finish at different times.</summary>
-    public static TheoryData<string> Attacks => new() { "cw", "cw-cold", "ead", "ead-targeted" };
+    /// <summary>
+    /// Short binary searches with early abort (a checkpoint every 20 iterations) so that rows finish at different times, and
+    /// FGSM sweeps (L-inf with two candidate classes; L2 targeted), whose rows finish at each example's own grid point.
+    /// </summary>
+    public static TheoryData<string> Attacks => new() { "cw", "cw-cold", "ead", "ead-targeted", "fgsm-sweep", "fgsm-sweep-l2-targeted" };
 
     /// <summary>
     /// The linear fixture's weights computed per row (elementwise product and a sum over each row's own pixels, no matrix
@@ -46,7 +50,7 @@ public sealed class ContinuousBatchingSpecs(LinearFixture fixture, ITestOutputHe
     /// With a matrix product (the fixture's nn.Linear) libtorch's sgemm rounds a row's logits differently for different
     /// row counts: measured 9.5e-7 in the logits between 24 rows and one. Examples then follow the same steps (constants
     /// and passes measured identical) and the returned examples' distortions differ by round-off: measured at most 7e-8
-    /// relative (EAD; C&amp;W 3e-8; alone vs all rows vs 5 refilled rows). The bound 1e-6 is 14 times that and 10,000
+    /// relative (EAD; C&amp;W 3e-8; the FGSM sweeps identical; alone vs all rows vs 5 refilled rows). The bound 1e-6 is 14 times that and 10,000
     /// times below the gate's tolerances on mean distortions (1 % and more); a changed trajectory (another constant,
     /// another abort step) moves a distortion by 1e-3 relative or more.
     /// </summary>
@@ -64,7 +68,8 @@ public sealed class ContinuousBatchingSpecs(LinearFixture fixture, ITestOutputHe
     /// refilled rows): largest relative distortion difference 4.1e-6 (cold-start C&amp;W, where one per-example value of
     /// 72 differed: a checkpoint loss within round-off of 0.9999 x the previous one ends a step in one run and not in the
     /// other), 6e-7 for EAD (its shrinkage moves pixels across the beta threshold; largest pixel difference 7e-6) and
-    /// 4e-8 for C&amp;W. Such a flip can move an example further: in paper-budget C&amp;W on 100 LeNet digits, before vs
+    /// 4e-8 for C&amp;W; the L-inf FGSM sweep identical (sign directions), the L2 sweep 1e-7 (largest pixel difference 2.4e-7,
+    /// from the gradient's normalisation), no grid point changed. Such a flip can move an example further: in paper-budget C&amp;W on 100 LeNet digits, before vs
     /// after continuous batching, one example of 96 ran one step 200 iterations longer and its L2 moved by 2.7e-4
     /// relative (the mean L2 by 3e-7). 1e-3 covers that with a factor of 3.7 and stays 10 times below the gate's
     /// tolerances; up to 2 differing values out of 72 allow for a flip, while a broken scheduler (another constant,
@@ -137,13 +142,14 @@ public sealed class ContinuousBatchingSpecs(LinearFixture fixture, ITestOutputHe
         return (maxDiff, maxRelative, valuesDiffer);
     }
 
-    /// <summary>Largest |d(a) - d(b)| / d(b) over examples with d(b) &gt; 0, d the attack's norm (L2 for C&amp;W, L1 for EAD).</summary>
+    /// <summary>Largest |d(a) - d(b)| / d(b) over examples with d(b) &gt; 0, d the attack's norm (L2 for C&amp;W and the L2 sweep, L1 for EAD, L-inf for the L-inf sweep).</summary>
     private static double RelativeDistortion(Tensor x, Tensor a, Tensor b, string key)
     {
         using var scope = NewDisposeScope();
-        var p = key.StartsWith("cw", StringComparison.Ordinal) ? 2 : 1;
-        var da = (a - x).flatten(1).to(ScalarType.Float64).norm(1, p: p);
-        var db = (b - x).flatten(1).to(ScalarType.Float64).norm(1, p: p);
+        Tensor Norm(Tensor d) => key == "fgsm-sweep" ? d.flatten(1).to(ScalarType.Float64).abs().amax(1)
+            : d.flatten(1).to(ScalarType.Float64).norm(1, p: key.StartsWith("ead", StringComparison.Ordinal) ? 1 : 2);
+        var da = Norm(a - x);
+        var db = Norm(b - x);
         var moved = db.gt(0);
         var relative = (da - db).abs() / db.clamp_min(1e-30);
         return where(moved, relative, zeros_like(relative)).max().item<double>();
@@ -186,6 +192,8 @@ public sealed class ContinuousBatchingSpecs(LinearFixture fixture, ITestOutputHe
         "cw-cold" => new CwAttack(new CwOptions(BinarySteps: 3, Iterations: 200, WarmStart: false, Adam: CwAdam.TensorFlow, Confidence: 1)),
         "ead" => new EadAttack(new EadOptions(BinarySteps: 4, Iterations: 200)),
         "ead-targeted" => new EadAttack(new EadOptions(BinarySteps: 3, Iterations: 200, DecisionRule: EadDecisionRule.ElasticNet, ScoreEvery: 3)),
+        "fgsm-sweep" => new FgsmSweepAttack(new FgsmSweepOptions(EpsilonStep: 0.005, Loss: AttackLoss.Margin, Candidates: 2)),
+        "fgsm-sweep-l2-targeted" => new FgsmSweepAttack(new FgsmSweepOptions(EpsilonStep: 0.05, MaxEpsilon: 10, Norm: Norm.L2)),
         _ => throw new ArgumentOutOfRangeException(nameof(key), key, "unknown configuration"),
     };
 }

@@ -9,7 +9,7 @@ namespace RobustnessGate.Attacks.FgsmSweep;
 /// images fooled at budget eps or less) follows from these values. Costs one forward+backward plus one forward per grid
 /// point on the images not fooled yet.
 /// </summary>
-public sealed class FgsmSweepAttack : IAttack
+public sealed class FgsmSweepAttack : IContinuousBatching
 {
     /// <summary>Command-line name.</summary>
     public const string AttackName = "fgsm-sweep";
@@ -57,42 +57,133 @@ public sealed class FgsmSweepAttack : IAttack
     {
         using var scope = NewDisposeScope();
         var x0 = batch.Images.detach();
-        var (grad, _) = Gradients.Of(batch.Model, x0, z => Losses.Objective(Options.Loss, z, batch.Classes, batch.Targeted));
-        var direction = Options.Norm == Norm.Linf ? grad.sign() : Gradients.NormalizeL2(grad);
+        int n = batch.Count;
+        var found = Enumerable.Repeat(double.NaN, n).ToArray();
         var best = x0.clone();
-        var found = Enumerable.Repeat(double.NaN, batch.Count).ToArray();
-        var active = arange(batch.Count, dtype: ScalarType.Int64);
-        var xA = x0.alias();
-        var dA = direction.alias();
-        var cA = batch.Classes.alias();
-        for (int k = 0; k < Grid.Count && active.shape[0] > 0; k++)
+        var gradientPasses = new PassCounter(n);
+        var scoringPasses = new PassCounter(n);
+        // Continuous batching: each row walks its own example up the grid; a row whose example is fooled (or ran out of
+        // grid) takes the next pending example at once. Directions are computed in blocks of RowCapacity examples in batch
+        // order (one full forward+backward each), as the batch would have been split without refilling.
+        using var queue = new RowQueue(n, batch.RowCapacity);
+        using var directions = new DirectionBlocks(this, batch, batch.RowCapacity, gradientPasses);
+        var x = x0.index_select(0, queue.Index);
+        var d = directions.For(queue.Rows);
+        var classes = batch.Classes.index_select(0, queue.Index);
+        var point = Enumerable.Repeat(0, queue.Count).ToList();
+        long tried = 0, total = (long)n * Grid.Count;
+        for (long loop = 1; queue.Count > 0; loop++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            using var step = NewDisposeScope();
-            var candidate = (xA + Grid[k] * dA).clamp_(0, 1);
-            Tensor ok;
-            using (no_grad())
+            var finished = Step(batch, queue, x, d, classes, point, best, found, scoringPasses, ref tried);
+            if (finished.Count > 0)
             {
-                var predicted = batch.Model.Logits(candidate).argmax(1);
-                ok = batch.Targeted ? predicted.eq(cA) : predicted.ne(cA);
+                var refill = queue.Release(finished);
+                refill.Apply(ref x, x0);
+                refill.Apply(ref classes, batch.Classes);
+                using (var fresh = directions.For(refill.Examples))
+                    refill.Apply(ref d, _ => fresh.alias());
+                refill.Apply(point, _ => 0);
             }
-            var rows = ok.nonzero().squeeze(1);
-            if (rows.shape[0] > 0)
-            {
-                var fooled = active.index_select(0, rows);
-                best.index_copy_(0, fooled, candidate.index_select(0, rows));
-                foreach (var i in fooled.data<long>())
-                    found[i] = Grid[k];
-                // Fooled images leave the active set: later grid points cost nothing for them.
-                var keep = ok.logical_not().nonzero().squeeze(1);
-                active = active.index_select(0, keep).MoveToOuterDisposeScope();
-                xA = xA.index_select(0, keep).MoveToOuterDisposeScope();
-                dA = dA.index_select(0, keep).MoveToOuterDisposeScope();
-                cA = cA.index_select(0, keep).MoveToOuterDisposeScope();
-            }
-            if (k % 10 == 9 || k == Grid.Count - 1)
-                progress?.Report(new AttackProgress(k + 1, Grid.Count, "fgsm-sweep"));
+            if (loop % 10 == 0 || queue.Count == 0)
+                progress?.Report(new AttackProgress(tried, total, "fgsm-sweep"));
         }
-        return new AttackOutput(best.MoveToOuterDisposeScope(), new Dictionary<string, double[]> { ["epsilon"] = found });
+        return new AttackOutput(best.MoveToOuterDisposeScope(), new Dictionary<string, double[]>
+        {
+            ["epsilon"] = found,
+            [PassCounter.GradientPasses] = gradientPasses.Counts,
+            [PassCounter.ScoringPasses] = scoringPasses.Counts,
+        });
+    }
+
+    /// <summary>
+    /// Tries every row's current grid point (one forward pass): fooled rows record their budget and example; the others move
+    /// to their next point. Returns the rows that are finished (fooled or out of grid).
+    /// </summary>
+    private List<int> Step(AttackBatch batch, RowQueue queue, Tensor x, Tensor d, Tensor classes, List<int> point, Tensor best,
+        double[] found, PassCounter scoringPasses, ref long tried)
+    {
+        using var scope = NewDisposeScope();
+        // x + eps * d as the fixed-budget sweep computes it (the float32 product, then the sum), with each row's own eps.
+        var eps = SearchRows.PerRow(point.Select(k => (float)Grid[k]), x);
+        var candidate = (x + eps * d).clamp_(0, 1);
+        bool[] ok;
+        using (no_grad())
+        {
+            var predicted = batch.Model.Logits(candidate).argmax(1);
+            ok = (batch.Targeted ? predicted.eq(classes) : predicted.ne(classes)).data<bool>().ToArray();
+        }
+        scoringPasses.Add(queue.Rows);
+        var finished = new List<int>();
+        var fooled = new List<int>();
+        for (int r = 0; r < ok.Length; r++)
+        {
+            if (ok[r])
+            {
+                found[queue.Rows[r]] = Grid[point[r]];
+                tried += Grid.Count - point[r];
+                fooled.Add(r);
+                finished.Add(r);
+                continue;
+            }
+            tried++;
+            if (++point[r] == Grid.Count)
+                finished.Add(r);
+        }
+        if (fooled.Count > 0)
+        {
+            var rows = tensor(fooled.Select(r => (long)r).ToArray(), dtype: ScalarType.Int64);
+            var examples = tensor(fooled.Select(r => (long)queue.Rows[r]).ToArray(), dtype: ScalarType.Int64);
+            best.index_copy_(0, examples, candidate.index_select(0, rows));
+        }
+        return finished;
+    }
+
+    /// <summary>
+    /// The sweep directions (sign of the gradient, or its L2 normalisation) of the batch's examples, computed in blocks of
+    /// <c>size</c> consecutive examples when the queue first reaches a block; a block is dropped once the queue has moved past it.
+    /// </summary>
+    private sealed class DirectionBlocks(FgsmSweepAttack attack, AttackBatch batch, int size, PassCounter passes) : IDisposable
+    {
+        private readonly Dictionary<int, Tensor> _blocks = [];
+
+        /// <summary>The directions of <paramref name="examples"/> (ascending or not), stacked in their order.</summary>
+        public Tensor For(IReadOnlyList<int> examples)
+        {
+            if (examples.Count == 0)
+                return empty(0);
+            int newest = examples.Max() / size;
+            foreach (var old in _blocks.Keys.Where(b => b < examples.Min() / size).ToList())
+            {
+                _blocks[old].Dispose();
+                _blocks.Remove(old);
+            }
+            for (int b = examples.Min() / size; b <= newest; b++)
+            {
+                if (!_blocks.ContainsKey(b))
+                    _blocks[b] = Compute(b);
+            }
+            using var scope = NewDisposeScope();
+            var parts = examples.Select(e => _blocks[e / size].narrow(0, e % size, 1)).ToList();
+            return cat(parts, 0).MoveToOuterDisposeScope();
+        }
+
+        private Tensor Compute(int block)
+        {
+            using var scope = NewDisposeScope();
+            int start = block * size, count = Math.Min(size, batch.Count - start);
+            var x = batch.Images.narrow(0, start, count).detach();
+            var classes = batch.Classes.narrow(0, start, count);
+            var (grad, _) = Gradients.Of(batch.Model, x, z => Losses.Objective(attack.Options.Loss, z, classes, batch.Targeted));
+            passes.Add(Enumerable.Range(start, count));
+            var direction = attack.Options.Norm == Norm.Linf ? grad.sign() : Gradients.NormalizeL2(grad);
+            return direction.DetachFromDisposeScope();
+        }
+
+        public void Dispose()
+        {
+            foreach (var t in _blocks.Values)
+                t.Dispose();
+        }
     }
 }
