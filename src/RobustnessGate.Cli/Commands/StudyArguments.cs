@@ -46,7 +46,7 @@ internal sealed record StudyArguments(StudyPlan Plan, ImageSet Data, string Budg
                 throw new UsageException($"--attacks: {string.Join(", ", unknown)} not in the study; expected some of {string.Join(", ", attacks.Select(a => a.Name))}");
             attacks = attacks.Where(a => wanted.Contains(a.Name)).ToList();
         }
-        var targets = targetFilter is null ? StudyBudgets.AllTargets
+        var targets = targetFilter is null ? StudyBudgets.Targets(budget)
             : targetFilter.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(TargetNames.Parse).ToList();
         var models = modelSpecs is null ? StudyModels.Zoo()
             : StudyModels.FromSpecs(modelSpecs.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));

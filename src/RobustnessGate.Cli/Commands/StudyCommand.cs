@@ -14,9 +14,10 @@ internal static class StudyCommand
         robustness-gate study [--budget quick|paper] [--out <dir>] [--models <a.pt[:Family],b.pt,...>]
                               [--images <x.npy | idx | folder | mnist-test> --labels <y.npy | idx>] [--image-size S] [--channels auto|rgb|grey] [--count N]
                               [--attacks fgsm-sweep,ifgsm,cw,ead] [--targets untargeted,random,least-likely,top2]
-                              [--seed S] [--no-transfer] [--no-clever] [--mean m1,m2,.. --std s1,s2,..] [--quiet]
+                              [--seed S] [--no-transfer] [--no-clever] [--mean m1,m2,.. --std s1,s2,..] [--jobs J] [--quiet]
 
-          Runs every model x attack x target on the first N images (default: quick 20, paper 100), the transferability
+          Runs every model x attack x target on the first N images (default 100; targets: quick untargeted and
+          least-likely, paper all four), the transferability
           matrices of every attack and target (each cell's successful examples replayed on every other model) plus FGSM
           eps 0.3, and untargeted L2 and L-inf CLEVER scores (quick: N_s 32, N_b 10 on 5 images; paper: N_s 1024,
           N_b 500 on all), then writes <out>/study.json and <out>/report/ (report.md,
@@ -25,8 +26,10 @@ internal static class StudyCommand
           continues where it stopped. Default --out: study-<budget>.
           --mean/--std: one normalisation applied inside every model's wrapper, as in evaluate (attacks still see
           [0, 1] pixels); for models that expect normalised inputs.
-          --budget quick (default): each attack's strong preset with shortened searches, about 15 minutes on 2 cores;
+          --budget quick (default): each attack's strong preset with shortened searches, within 15 minutes on 2 cores;
           --budget paper: each attack's paper preset, Su et al.'s settings exactly (hours).
+          --jobs J: run the cells in J worker processes side by side (default: ROBUSTNESSGATE_THREADS, 2 unless set;
+          1: one process). Each worker keeps the usual thread count, so results and study.json do not depend on J.
 
         Sharding across machines (see docs/sharding.md):
           --shard k/n        run only shard k of n (a deterministic, cost-balanced 1/n of the cells) into --out
@@ -60,6 +63,8 @@ internal static class StudyCommand
         var outDir = outOption ?? (shardText is null ? $"study-{budgetName}" : $"study-{budgetName}-shard-{k}-of-{n}");
         if (workerText is not null)
             return StudyShardCommands.RunWorker(plan, data, outDir, shardText is null ? (1, 1) : (k, n), (worker, workers));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        double? workerSeconds = null;
         if (jobs > 1)
         {
             if (shardText is not null)
@@ -68,6 +73,7 @@ internal static class StudyCommand
                 $"study: {(shardText is null ? $"{plan.CellCount} cells" : $"shard {k}/{n}")} in {jobs} worker processes side by side -> {outDir}"));
             if (StudyJobs.Run(recorded, outDir, jobs, shardText, quiet) is { } code)
                 return code;
+            workerSeconds = watch.Elapsed.TotalSeconds;
         }
         if (shardText is not null)
             return StudyShardCommands.RunShard(plan, data, outDir, k, n, recorded, quiet);
@@ -82,7 +88,6 @@ internal static class StudyCommand
             Console.Error.WriteLine("\nstopping after the running step; finished cells are kept, run the same command to continue");
         };
         var bar = new ConsoleProgress(quiet);
-        var watch = System.Diagnostics.Stopwatch.StartNew();
         // Resident memory is sampled at every progress report (each batch of each cell) and printed, never stored:
         // study.json stays byte-identical between runs.
         long residentBefore = TorchRuntime.ResidentBytes();
@@ -93,6 +98,8 @@ internal static class StudyCommand
             bar.Report($"cell {Math.Min(p.Done + 1, p.Total)}/{p.Total}", p.Fraction, $"{p.Cell}{(p.Reused > 0 ? $"  ({p.Reused} reused)" : "")}");
         });
         var parts = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (workerSeconds is { } w)
+            parts["workers"] = w;
         Study.StudyResults study;
         try
         {

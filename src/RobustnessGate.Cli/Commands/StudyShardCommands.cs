@@ -66,8 +66,10 @@ internal static class StudyShardCommands
     {
         var watch = Stopwatch.StartNew();
         int done = -1;
+        long peak = TorchRuntime.ResidentBytes();
         var progress = new SynchronousProgress<StudyProgress>(p =>
         {
+            peak = Math.Max(peak, TorchRuntime.ResidentBytes());
             if (p.Done == done || p.Done == 0)
                 return;
             done = p.Done;
@@ -79,7 +81,7 @@ internal static class StudyShardCommands
         {
             var units = StudyWorkers.Run(plan, data, outDir, shard.K, shard.N, worker.I, worker.J, progress, run.Token);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"worker {worker.I}/{worker.J}: done in {watch.Elapsed.TotalSeconds:F0} s: {units.Count} units, estimated {units.Sum(u => u.Cost) / 1e9:F2} G multiply-adds"));
+                $"worker {worker.I}/{worker.J}: done in {watch.Elapsed.TotalSeconds:F0} s: {units.Count} units, estimated {units.Sum(u => u.Cost) / 1e9:F2} G multiply-adds, resident memory peak {peak / (1024.0 * 1024.0):F0} MB"));
             return 0;
         }
         catch (OperationCanceledException)
