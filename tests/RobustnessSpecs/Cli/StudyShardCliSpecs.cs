@@ -53,6 +53,19 @@ public sealed class StudyShardCliSpecs : IDisposable
         File.ReadAllBytes(Path.Combine(In("shard-two"), "shard.json")).Should().Equal(File.ReadAllBytes(Path.Combine(In("shard-one"), "shard.json")));
     }
 
+    [Fact]
+    public void A_worker_that_fails_stops_the_study_with_the_workers_error_output()
+    {
+        var garbage = In("garbage.pt");
+        File.WriteAllText(garbage, "this is not a model at all");
+        var run = CliRunner.Run("study", "--models", $"mlp-1,{garbage}", "--count", "4", "--attacks", "ifgsm", "--targets", "untargeted",
+            "--no-clever", "--no-transfer", "--jobs", "2", "--out", In("bad-model"), "--quiet");
+        run.Code.Should().Be(1, run.Out);
+        run.Err.Should().Contain("study: worker 1/2 failed with exit code 1; its error output:").And.Contain("garbage.pt")
+            .And.Contain("study: finished cells are kept in");
+        File.Exists(Path.Combine(In("bad-model"), "study.json")).Should().BeFalse();
+    }
+
     [Theory]
     [InlineData("--jobs", "0", "option --jobs: '0' is not a whole number >= 1")]
     [InlineData("--jobs", "65", "option --jobs: expected a whole number from 1 to 64, found 65")]
