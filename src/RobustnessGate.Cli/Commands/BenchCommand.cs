@@ -22,8 +22,9 @@ internal static class BenchCommand
           "ead" keeps c0 = 0.01, where no LeNet example succeeds in the step, so every iterate is scored by a second forward
           pass (EAD's worst case); "ead-after-success" starts at c0 = 10, where only iterates that could become the best are;
           "ead-score-10" is the worst case with --score-every 10, which scores every tenth iterate (not the reference).
-          The OpenMP wait policy is printed: PASSIVE (the default here) protects shared machines; on a dedicated machine
-          OMP_WAIT_POLICY=ACTIVE makes every pass faster (see README).
+          The OpenMP wait policy is printed (and GOMP_SPINCOUNT when set): PASSIVE (the default here) protects shared
+          machines; on a dedicated machine GOMP_SPINCOUNT=10000 (a short spin before sleeping) or OMP_WAIT_POLICY=ACTIVE
+          makes every pass faster (see README).
           --full   also runs C&W and EAD at the paper budget (9 x 1000, early abort) on --count images through the
                    evaluator and reports wall time, resident memory before / peak / after, the forward+backward
                    ("grad") and forward-only ("score") passes of single images the attack really ran, and the whole
@@ -49,7 +50,8 @@ internal static class BenchCommand
         var data = BuiltInData.Load(BuiltInData.TestName);
         var c = CultureInfo.InvariantCulture;
 
-        Console.WriteLine(string.Create(c, $"torch threads {options.Threads}, OpenMP wait policy {Runtime.TorchRuntime.WaitPolicy}"));
+        var spin = Environment.GetEnvironmentVariable("GOMP_SPINCOUNT");
+        Console.WriteLine(string.Create(c, $"torch threads {options.Threads}, OpenMP wait policy {Runtime.TorchRuntime.WaitPolicy}{(string.IsNullOrEmpty(spin) ? "" : $", GOMP_SPINCOUNT {spin}")}"));
         var costs = AttackBenchmark.PerIteration(model, data, options, line => Console.Error.WriteLine(line));
         Console.WriteLine(string.Create(c, $"{"attack",-18} {"model",-8} {"batch",5} {"ms/iter",9} {"images/s",10} {"floor ms",9} {"ratio",6}"));
         foreach (var r in costs)
