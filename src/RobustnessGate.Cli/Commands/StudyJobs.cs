@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 
 namespace RobustnessGate.Cli.Commands;
 
@@ -103,7 +102,7 @@ internal static class StudyJobs
 
     private static Worker Start(IReadOnlyList<string> recorded, string outDir, int number, int jobs, string? shard, bool quiet)
     {
-        var start = new ProcessStartInfo(DotnetHost())
+        var start = new ProcessStartInfo(Runtime.DotnetHost.Find())
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -145,20 +144,5 @@ internal static class StudyJobs
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return worker;
-    }
-
-    /// <summary>
-    /// The dotnet host: DOTNET_HOST_PATH (set by the dotnet CLI for its children), else this process when it is dotnet
-    /// itself, else the host of the shared runtime's installation (three folders above shared/Microsoft.NETCore.App/&lt;version&gt;).
-    /// </summary>
-    private static string DotnetHost()
-    {
-        var name = OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet";
-        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host))
-            return host;
-        if (Environment.ProcessPath is { } self && Path.GetFileName(self) == name)
-            return self;
-        var root = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
-        return Path.Combine(root, name);
     }
 }

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using RobustnessGate.Data;
 using RobustnessGate.Evaluation;
 using RobustnessGate.Gate.Caching;
+using RobustnessGate.Runtime;
 using RobustnessGate.Study.Running;
 
 namespace RobustnessSpecs.TestSupport;
@@ -54,7 +54,7 @@ internal static class HelperProcess
     /// <summary>Starts this assembly in a new process with <paramref name="args"/>, standard input and output redirected.</summary>
     public static Process Start(params string[] args)
     {
-        var start = new ProcessStartInfo(DotnetHost())
+        var start = new ProcessStartInfo(DotnetHost.Find())
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -66,21 +66,5 @@ internal static class HelperProcess
         foreach (var a in args)
             start.ArgumentList.Add(a);
         return Process.Start(start) ?? throw new InvalidOperationException($"could not start {start.FileName}");
-    }
-
-    /// <summary>
-    /// The dotnet host running this process: DOTNET_HOST_PATH (set by the dotnet CLI for its children), else this process
-    /// when it is dotnet itself, else the host of the shared runtime's installation (three folders above
-    /// shared/Microsoft.NETCore.App/&lt;version&gt;).
-    /// </summary>
-    private static string DotnetHost()
-    {
-        var name = OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet";
-        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host))
-            return host;
-        if (Environment.ProcessPath is { } self && Path.GetFileName(self) == name)
-            return self;
-        var root = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
-        return Path.Combine(root, name);
     }
 }
