@@ -68,7 +68,7 @@ internal static class StudyCommand
         if (jobs > 1)
         {
             if (shardText is not null)
-                StudyShardCommands.Unfinished(outDir);
+                StudyShards.DiscardManifest(outDir);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"study: {(shardText is null ? $"{plan.CellCount} cells" : $"shard {k}/{n}")} in {jobs} worker processes side by side -> {outDir}"));
             if (StudyJobs.Run(recorded, outDir, jobs, shardText, quiet) is { } code)
@@ -131,11 +131,11 @@ internal static class StudyCommand
     {
         try
         {
-            return ShardAssignment.Parse(text);
+            return ShardAssignment.Parse(text, option);
         }
         catch (ArgumentException e)
         {
-            throw new UsageException($"option --{option}{e.Message["shard".Length..]}");
+            throw new UsageException($"option --{e.Message}");
         }
     }
 

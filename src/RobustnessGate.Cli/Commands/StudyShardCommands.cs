@@ -90,14 +90,6 @@ internal static class StudyShardCommands
         }
     }
 
-    /// <summary>A shard folder whose units are about to run has no manifest: an earlier run's no longer describes it.</summary>
-    public static void Unfinished(string outDir)
-    {
-        var manifest = Path.Combine(outDir, ShardManifest.FileName);
-        if (File.Exists(manifest))
-            File.Delete(manifest);
-    }
-
     /// <summary>study merge &lt;dir&gt; &lt;dir&gt; ... [--out D] [--quiet].</summary>
     public static int Merge(IReadOnlyList<string> folders, CommandLine cl)
     {

@@ -62,20 +62,11 @@ public sealed class FgsmSweepAttack : IContinuousBatching
         var best = x0.clone();
         var gradientPasses = new PassCounter(n);
         var scoringPasses = new PassCounter(n);
-        if (Grid.Count == 0)
-        {
-            // An empty grid (max-epsilon below the step, e.g. 0) tries nothing: every image keeps its clean value.
-            return new AttackOutput(best.MoveToOuterDisposeScope(), new Dictionary<string, double[]>
-            {
-                ["epsilon"] = found,
-                [PassCounter.GradientPasses] = gradientPasses.Counts,
-                [PassCounter.ScoringPasses] = scoringPasses.Counts,
-            });
-        }
         // Continuous batching: each row walks its own example up the grid; a row whose example is fooled (or ran out of
         // grid) takes the next pending example at once. Directions are computed in blocks of RowCapacity examples in batch
         // order (one full forward+backward each), as the batch would have been split without refilling.
-        using var queue = new RowQueue(n, batch.RowCapacity);
+        // An empty grid (max-epsilon below the step, e.g. 0) queues nothing: every image keeps its clean value.
+        using var queue = new RowQueue(Grid.Count == 0 ? 0 : n, batch.RowCapacity);
         using var directions = new DirectionBlocks(this, batch, batch.RowCapacity, gradientPasses);
         var x = x0.index_select(0, queue.Index);
         var d = directions.For(queue.Rows);

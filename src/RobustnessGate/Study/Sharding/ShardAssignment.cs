@@ -30,14 +30,14 @@ public static class ShardAssignment
         return Enumerable.Range(0, shards).Select(s => (IReadOnlyList<StudyUnit>)units.Where(u => owner[u.Id] == s).ToList()).ToList();
     }
 
-    /// <summary>Parses "k/n" (1 &lt;= k &lt;= n); the error names the text and what was expected.</summary>
-    public static (int K, int N) Parse(string text)
+    /// <summary>Parses "k/n" (1 &lt;= k &lt;= n); the error, prefixed with <paramref name="name"/>, names the text and what was expected.</summary>
+    public static (int K, int N) Parse(string text, string name = "shard")
     {
         ArgumentNullException.ThrowIfNull(text);
         var parts = text.Split('/');
         if (parts.Length == 2 && int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int k)
             && int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n) && n >= 1 && k >= 1 && k <= n)
             return (k, n);
-        throw new ArgumentException($"shard: expected k/n with 1 <= k <= n (e.g. 2/3), found '{text}'");
+        throw new ArgumentException($"{name}: expected k/n with 1 <= k <= n (e.g. 2/3), found '{text}'");
     }
 }

@@ -65,10 +65,7 @@ public static class StudyShards
         var ids = mine.Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
         var scope = new RunScope { Includes = ids.Contains, Key = (id, key) => keys[id] = key };
-        // A manifest left by an earlier run of this folder no longer describes it while units run.
-        var manifestPath = Path.Combine(directory, ShardManifest.FileName);
-        if (File.Exists(manifestPath))
-            File.Delete(manifestPath);
+        DiscardManifest(directory);
         StudyRunner.Run(plan, data, directory, progress, cancellationToken, null, scope);
         var store = new CellStore(directory);
         var units = mine.Select(u => new ShardUnit(u.Id,
@@ -78,6 +75,17 @@ public static class StudyShards
             EngineInfoFactory.Current(TorchRuntime.DefaultThreads), units);
         manifest.Write(directory);
         return manifest;
+    }
+
+    /// <summary>
+    /// Deletes the shard.json of <paramref name="directory"/>, if any, before its units run (in this process or in local
+    /// workers): a manifest left by an earlier run no longer describes the folder while units are written.
+    /// </summary>
+    public static void DiscardManifest(string directory)
+    {
+        var manifestPath = Path.Combine(directory, ShardManifest.FileName);
+        if (File.Exists(manifestPath))
+            File.Delete(manifestPath);
     }
 
     /// <summary>Merges finished shards into <paramref name="directory"/> and assembles the study there (study.json, frontiers).</summary>
