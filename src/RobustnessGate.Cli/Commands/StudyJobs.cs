@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
+using RobustnessGate.Study.Sharding;
 
 namespace RobustnessGate.Cli.Commands;
 
 /// <summary>
 /// study --jobs J: the cells of this machine's share run in J worker processes side by side (study --worker i/J, same
-/// arguments, same folder), then the caller's ordinary run reuses them all. Each worker is this command-line tool started
+/// arguments, same folder; each takes the next unclaimed unit, largest first), then the caller's ordinary run reuses them all. Each worker is this command-line tool started
 /// again (dotnet exec on its own assembly), with the environment of this process, so it computes the same keys.
 /// </summary>
 internal static class StudyJobs
@@ -30,6 +31,8 @@ internal static class StudyJobs
     public static int? Run(IReadOnlyList<string> recorded, string outDir, int jobs, string? shard, bool quiet)
     {
         var watch = Stopwatch.StartNew();
+        // The workers claim units in the folder; claims of an earlier, interrupted set of workers would hide units.
+        StudyWorkers.ResetClaims(outDir);
         var workers = Enumerable.Range(1, jobs).Select(i => Start(recorded, outDir, i, jobs, shard, quiet)).ToList();
         using var cancel = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
@@ -80,8 +83,11 @@ internal static class StudyJobs
         finally
         {
             Console.CancelKeyPress -= onCancel;
+            bool ended = workers.All(w => w.Process.HasExited);
             foreach (var w in workers)
                 w.Process.Dispose();
+            if (ended)
+                StudyWorkers.ResetClaims(outDir);
         }
     }
 

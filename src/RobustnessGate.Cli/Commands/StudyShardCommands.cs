@@ -59,8 +59,9 @@ internal static class StudyShardCommands
     }
 
     /// <summary>
-    /// study --worker i/J (started by study --jobs J): runs worker i's units of the machine's share into
-    /// <paramref name="outDir"/> and prints a line per finished cell, which the starting process relays.
+    /// study --worker i/J (started by study --jobs J): takes the units of the machine's share that no other worker has
+    /// claimed yet, largest first (<see cref="StudyWorkers"/>), runs them into <paramref name="outDir"/> and prints a line
+    /// per finished unit with its place in that queue, which the starting process relays.
     /// </summary>
     public static int RunWorker(StudyPlan plan, ImageSet data, string outDir, (int K, int N) shard, (int I, int J) worker)
     {
@@ -74,7 +75,7 @@ internal static class StudyShardCommands
                 return;
             done = p.Done;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"worker {worker.I}/{worker.J}: {p.Done}/{p.Total} {p.Cell}{(p.Reused > 0 ? $" ({p.Reused} reused)" : "")}, {watch.Elapsed.TotalSeconds:F0} s"));
+                $"worker {worker.I}/{worker.J}: unit {p.Done}/{p.Total} {p.Cell}{(p.Reused > 0 ? $" ({p.Reused} reused)" : "")}, {watch.Elapsed.TotalSeconds:F0} s"));
         });
         using var run = new Interruptible(quiet: true);
         try

@@ -46,6 +46,7 @@ public sealed class StudyShardCliSpecs : IDisposable
         jobs.Out.Should().Contain("in 2 worker processes side by side").And.Contain("worker 1/2: done in").And.Contain("worker 2/2: done in")
             .And.Contain("study: 2 workers done in");
         File.ReadAllBytes(Path.Combine(In("two"), "study.json")).Should().Equal(File.ReadAllBytes(Path.Combine(In("one"), "study.json")));
+        Directory.Exists(Path.Combine(In("two"), ".claims")).Should().BeFalse("the workers' claims are removed once they all ended");
 
         CliRunner.Run([.. Study, "--shard", "2/2", "--jobs", "1", "--out", In("shard-one")]).Code.Should().Be(0);
         var shard = CliRunner.Run([.. Study, "--shard", "2/2", "--jobs", "2", "--out", In("shard-two")]);

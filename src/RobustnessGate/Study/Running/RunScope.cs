@@ -17,4 +17,7 @@ internal sealed class RunScope
 
     /// <summary>Called with every visited cell's id and key (the provenance a shard records).</summary>
     public Action<string, string>? Key { get; init; }
+
+    /// <summary>Models loaded by the caller and kept beyond the run (null: the run loads and disposes its own).</summary>
+    public LoadedModels? Models { get; init; }
 }

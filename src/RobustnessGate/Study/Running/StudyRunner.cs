@@ -59,7 +59,9 @@ public static class StudyRunner
             ["attack cells"] = new(), ["transfer sources"] = new(), ["clever"] = new(), ["transfer replay"] = new(),
         };
         bool transfer = plan.Transfer is not null;
-        using var loaded = new LoadedModels(plan.Models);
+        // A caller running several scopes one after another (a worker taking units one at a time) lends its models.
+        using var owned = scope.Models is null ? new LoadedModels(plan.Models) : null;
+        var loaded = scope.Models ?? owned!;
         foreach (var source in plan.Models)
         {
             if (scope.Includes is not null && !StudyUnitIds.OfModel(plan, source.Name).Any(scope.Includes))
