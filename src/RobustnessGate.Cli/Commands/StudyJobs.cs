@@ -11,6 +11,39 @@ namespace RobustnessGate.Cli.Commands;
 /// </summary>
 internal static class StudyJobs
 {
+    /// <summary>Set in a worker's environment: its standard input is a pipe from the starting process (see <see cref="WatchesParent"/>).</summary>
+    public const string ParentPipeVariable = "ROBUSTNESSGATE_WORKER_PIPE";
+
+    /// <summary>
+    /// In a worker started by <see cref="Run"/>: cancels <paramref name="cancel"/> once standard input ends, which happens
+    /// when the starting process ends however it ends (SIGKILL included), so that no worker outlives it. Returns false
+    /// (watching nothing) in a process not started that way, e.g. study --worker typed by hand.
+    /// </summary>
+    public static bool WatchesParent(Action cancel)
+    {
+        ArgumentNullException.ThrowIfNull(cancel);
+        if (Environment.GetEnvironmentVariable(ParentPipeVariable) != "1" || !Console.IsInputRedirected)
+            return false;
+        var watcher = new Thread(() =>
+        {
+            try
+            {
+                while (Console.In.Read() != -1)
+                {
+                    // Nothing is ever written; anything that is, is ignored.
+                }
+            }
+            catch (IOException)
+            {
+                // A broken pipe ends the parent's side as surely as end of file.
+            }
+            cancel();
+        })
+        { IsBackground = true, Name = "parent watch" };
+        watcher.Start();
+        return true;
+    }
+
     /// <summary>The largest --jobs accepted.</summary>
     public const int MaxJobs = 64;
 
@@ -110,12 +143,16 @@ internal static class StudyJobs
     {
         var start = new ProcessStartInfo(Runtime.DotnetHost.Find())
         {
+            // The worker's standard input stays open, unwritten, for as long as this process lives: when it ends, even
+            // killed outright, the pipe closes and the worker stops after its running step (WatchesParent).
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
         foreach (var a in (string[])["exec", typeof(StudyJobs).Assembly.Location, "study", .. recorded, "--out", outDir, "--worker", $"{number}/{jobs}"])
             start.ArgumentList.Add(a);
+        start.Environment[ParentPipeVariable] = "1";
         if (jobs * Runtime.TorchRuntime.DefaultThreads > Environment.ProcessorCount)
         {
             // More threads than cores: a thread that spins after its parallel region takes the core another worker
@@ -149,6 +186,8 @@ internal static class StudyJobs
             throw new InvalidOperationException($"study: could not start worker {number}/{jobs} ({start.FileName})");
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        if (!quiet)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"study: worker {number}/{jobs} is process {process.Id}"));
         return worker;
     }
 }

@@ -78,6 +78,7 @@ internal static class StudyShardCommands
                 $"worker {worker.I}/{worker.J}: unit {p.Done}/{p.Total} {p.Cell}{(p.Reused > 0 ? $" ({p.Reused} reused)" : "")}, {watch.Elapsed.TotalSeconds:F0} s"));
         });
         using var run = new Interruptible(quiet: true);
+        StudyJobs.WatchesParent(() => run.Cancel($"worker {worker.I}/{worker.J}: the process that started it has ended; stopping after the running step"));
         try
         {
             var units = StudyWorkers.Run(plan, data, outDir, shard.K, shard.N, worker.I, worker.J, progress, run.Token);
@@ -152,11 +153,24 @@ internal static class StudyShardCommands
             _cancel.Dispose();
         }
 
+        /// <summary>Stops after the running step, saying why on standard error.</summary>
+        public void Cancel(string why)
+        {
+            Console.Error.WriteLine(why);
+            try
+            {
+                _cancel.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The run has ended already.
+            }
+        }
+
         private void OnCancel(object? sender, ConsoleCancelEventArgs e)
         {
             e.Cancel = true;
-            _cancel.Cancel();
-            Console.Error.WriteLine("\nstopping after the running step; finished cells are kept, run the same command to continue");
+            Cancel("\nstopping after the running step; finished cells are kept, run the same command to continue");
         }
     }
 }

@@ -1,4 +1,8 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
 using FluentAssertions;
+using RobustnessGate.Runtime;
 using RobustnessSpecs.TestSupport;
 using Xunit;
 
@@ -65,6 +69,43 @@ public sealed class StudyShardCliSpecs : IDisposable
         run.Err.Should().Contain("study: worker 1/2 failed with exit code 1; its error output:").And.Contain("garbage.pt")
             .And.Contain("study: finished cells are kept in");
         File.Exists(Path.Combine(In("bad-model"), "study.json")).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Workers_stop_when_the_process_that_started_them_is_killed_outright()
+    {
+        // Paper-budget C&W on 100 LeNet digits, untargeted and least-likely: one unit per worker of well over a minute
+        // (about 90 s alone on 2 cores), so a worker still running 60 s after the kill has not noticed it.
+        var start = new ProcessStartInfo(DotnetHost.Find()) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in (string[])["exec", typeof(RobustnessGate.Cli.Cli).Assembly.Location, "study", "--budget", "paper", "--models", "lenet",
+            "--attacks", "cw", "--targets", "untargeted,least-likely", "--no-clever", "--no-transfer", "--jobs", "2", "--out", In("orphans")])
+            start.ArgumentList.Add(a);
+        using var parent = Process.Start(start)!;
+        var workers = new List<Process>();
+        try
+        {
+            while (workers.Count < 2 && parent.StandardOutput.ReadLine() is { } line)
+            {
+                if (Regex.Match(line, @"^study: worker \d/2 is process (\d+)$") is { Success: true } m)
+                    workers.Add(Process.GetProcessById(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)));
+            }
+            workers.Should().HaveCount(2, "the study prints each worker's process id as it starts it");
+            parent.Kill(entireProcessTree: false);
+            parent.WaitForExit();
+            foreach (var w in workers)
+                w.WaitForExit(TimeSpan.FromSeconds(60)).Should().BeTrue("a worker stops after its running step once its starting process is gone");
+            var cells = Path.Combine(In("orphans"), "cells");
+            (Directory.Exists(cells) ? Directory.GetFiles(cells, "cw-*.json", SearchOption.AllDirectories) : []).Should().BeEmpty("no cell had time to finish");
+        }
+        finally
+        {
+            foreach (var w in workers)
+            {
+                if (!w.HasExited)
+                    w.Kill(entireProcessTree: true);
+                w.Dispose();
+            }
+        }
     }
 
     [Theory]
