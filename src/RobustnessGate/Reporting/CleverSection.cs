@@ -38,6 +38,6 @@ internal static class CleverSection
         }
         var view = CleverBound.AsDistortionStudy(study);
         foreach (var c in analysis.Clever)
-            ConditionSection.Append(doc, view, c);
+            ConditionSection.Append(doc, view, c, scores: true);
     }
 }

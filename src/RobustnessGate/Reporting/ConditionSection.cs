@@ -7,18 +7,25 @@ namespace RobustnessGate.Reporting;
 /// <summary>The report section of one (attack, target, norm): cells, scaling law, frontier, series, family versus size.</summary>
 internal static class ConditionSection
 {
-    public static void Append(ReportDocument doc, StudyResults study, ConditionAnalysis c)
+    /// <summary>Appends the section; <paramref name="scores"/>: the cells are CLEVER scores (<see cref="CleverBound.AsDistortionStudy"/>), counted as images scored, not attacked and succeeded.</summary>
+    public static void Append(ReportDocument doc, StudyResults study, ConditionAnalysis c, bool scores = false)
     {
         var n = c.Norm.ToString();
         doc.Heading(2, $"{c.Attack}, {c.Target} ({n})");
         var cells = study.Cells.Where(x => x.Attack == c.Attack && x.Target == c.Target).ToDictionary(x => x.Model, StringComparer.Ordinal);
-        doc.Table(["model", "attacked", "succeeded", "success rate", $"mean {n}", $"median {n}"],
-            study.Models.Where(m => cells.ContainsKey(m.Name)).Select(m =>
-            {
-                var x = cells[m.Name];
-                var s = x.Distortion.For(c.Norm);
-                return (IReadOnlyList<string>)[m.Name, StudyReport.I(x.Attacked), StudyReport.I(x.Succeeded), Percent(x.SuccessRate), G(s.Mean), G(s.Median)];
-            }));
+        var rows = study.Models.Where(m => cells.ContainsKey(m.Name))
+            .Select(m => (Model: m.Name, Cell: cells[m.Name], Stats: cells[m.Name].Distortion.For(c.Norm))).ToList();
+        if (scores)
+        {
+            doc.Table(["model", "images scored", $"mean {n}", $"median {n}"],
+                rows.Select(r => (IReadOnlyList<string>)[r.Model, StudyReport.I(r.Cell.Succeeded), G(r.Stats.Mean), G(r.Stats.Median)]));
+        }
+        else
+        {
+            doc.Table(["model", "attacked", "succeeded", "success rate", $"mean {n}", $"median {n}"],
+                rows.Select(r => (IReadOnlyList<string>)[r.Model, StudyReport.I(r.Cell.Attacked), StudyReport.I(r.Cell.Succeeded),
+                    Percent(r.Cell.SuccessRate), G(r.Stats.Mean), G(r.Stats.Median)]));
+        }
 
         var f = c.Scaling.Fit;
         doc.Heading(3, "Scaling law");

@@ -165,6 +165,11 @@ public sealed class StudyTransferCleverSpecs : IClassFixture<StudyTransferClever
         }
         md.Should().Contain("### Family summary").And.Contain("**Finding (4)**").And.Contain("## CLEVER scores")
             .And.Contain("CLEVER <= attack").And.Contain("clever-l2, untargeted (L2)");
+        // CLEVER's own sections count images scored: no attack ran, so "attacked", "succeeded" and a success rate would mislead.
+        var cleverSection = md[md.IndexOf("## clever-l2, untargeted (L2)", StringComparison.Ordinal)..];
+        cleverSection = cleverSection[..cleverSection.IndexOf("### Scaling law", StringComparison.Ordinal)];
+        cleverSection.Should().Contain("| model | images scored | mean L2 | median L2 |").And.NotContain("success rate").And.NotContain("attacked");
+        md[..md.IndexOf("## CLEVER scores", StringComparison.Ordinal)].Should().Contain("| model | attacked | succeeded | success rate |");
         // Within MLP (mlp-1 <-> mlp-2) and across (to and from LeNet): both rates exist for the untargeted I-FGSM matrix.
         var overview = analysis.TransferOverview.Single(o => o.Attack == "ifgsm" && o.TargetMode == "untargeted");
         overview.WithinFamily.Should().NotBeNull();
