@@ -6,8 +6,9 @@ namespace RobustnessGate.Cli.Commands;
 
 /// <summary>
 /// study --jobs J: the cells of this machine's share run in J worker processes side by side (study --worker i/J, same
-/// arguments, same folder; each takes the next unclaimed unit, largest first), then the caller's ordinary run reuses them all. Each worker is this command-line tool started
-/// again (dotnet exec on its own assembly), with the environment of this process, so it computes the same keys.
+/// arguments, same folder; each takes the next unclaimed unit, largest first), then the caller's ordinary run reuses them
+/// all. Each worker is this command-line tool started again (dotnet exec on its own assembly), with the environment of
+/// this process, so it computes the same keys.
 /// </summary>
 internal static class StudyJobs
 {
