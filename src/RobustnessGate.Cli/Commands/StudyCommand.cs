@@ -29,7 +29,8 @@ internal static class StudyCommand
           --budget quick (default): each attack's strong preset with shortened searches, within 15 minutes on 2 cores;
           --budget paper: each attack's paper preset, Su et al.'s settings exactly (hours).
           --jobs J: run the cells in J worker processes side by side (default: ROBUSTNESSGATE_THREADS, 2 unless set;
-          1: one process). Each worker keeps the usual thread count, so results and study.json do not depend on J.
+          1: one process). The workers take the cells from one queue, largest estimated cost first, and stop when this
+          command ends. Each worker keeps the usual thread count, so results and study.json do not depend on J.
 
         Sharding across machines (see docs/sharding.md):
           --shard k/n        run only shard k of n (a deterministic, cost-balanced 1/n of the cells) into --out
