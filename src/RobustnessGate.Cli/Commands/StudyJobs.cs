@@ -17,14 +17,14 @@ internal static class StudyJobs
 
     /// <summary>
     /// In a worker started by <see cref="Run"/>: cancels <paramref name="cancel"/> once standard input ends, which happens
-    /// when the starting process ends however it ends (SIGKILL included), so that no worker outlives it. Returns false
-    /// (watching nothing) in a process not started that way, e.g. study --worker typed by hand.
+    /// when the starting process ends however it ends (SIGKILL included), so that no worker outlives it. Watches nothing
+    /// in a process not started that way, e.g. study --worker typed by hand.
     /// </summary>
-    public static bool WatchesParent(Action cancel)
+    public static void WatchesParent(Action cancel)
     {
         ArgumentNullException.ThrowIfNull(cancel);
         if (Environment.GetEnvironmentVariable(ParentPipeVariable) != "1" || !Console.IsInputRedirected)
-            return false;
+            return;
         var watcher = new Thread(() =>
         {
             try
@@ -42,7 +42,6 @@ internal static class StudyJobs
         })
         { IsBackground = true, Name = "parent watch" };
         watcher.Start();
-        return true;
     }
 
     /// <summary>The largest --jobs accepted.</summary>

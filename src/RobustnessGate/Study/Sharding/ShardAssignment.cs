@@ -15,7 +15,7 @@ public static class ShardAssignment
             throw new ArgumentException($"shard count: expected a whole number >= 1, found {shards}");
         var load = new double[shards];
         var owner = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var u in units.OrderByDescending(u => u.Cost).ThenBy(u => u.Id, StringComparer.Ordinal))
+        foreach (var u in LongestFirst(units))
         {
             int best = 0;
             for (int s = 1; s < shards; s++)
@@ -29,6 +29,10 @@ public static class ShardAssignment
         }
         return Enumerable.Range(0, shards).Select(s => (IReadOnlyList<StudyUnit>)units.Where(u => owner[u.Id] == s).ToList()).ToList();
     }
+
+    /// <summary>The order in which units are handed out, to shards here and to a machine's workers: decreasing cost, ties by id (ordinal).</summary>
+    public static IReadOnlyList<StudyUnit> LongestFirst(IEnumerable<StudyUnit> units) =>
+        units.OrderByDescending(u => u.Cost).ThenBy(u => u.Id, StringComparer.Ordinal).ToList();
 
     /// <summary>Parses "k/n" (1 &lt;= k &lt;= n); the error, prefixed with <paramref name="name"/>, names the text and what was expected.</summary>
     public static (int K, int N) Parse(string text, string name = "shard")

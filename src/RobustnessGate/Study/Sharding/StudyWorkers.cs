@@ -30,7 +30,7 @@ public static class StudyWorkers
         if (shards < 1 || shard < 1 || shard > shards)
             throw new ArgumentException($"shard: expected 1 <= k <= n, found {shard} of {shards}");
         var share = StudyShards.Assign(plan, profile, shards).Shards[shard - 1];
-        return share.OrderByDescending(u => u.Cost).ThenBy(u => u.Id, StringComparer.Ordinal).ToList();
+        return ShardAssignment.LongestFirst(share);
     }
 
     /// <summary>

@@ -6,17 +6,12 @@ namespace RobustnessGate.Study.Sharding;
 /// </summary>
 internal sealed class UnitClaims(string folder, int worker)
 {
-    private bool _created;
+    private readonly string _folder = Directory.CreateDirectory(folder).FullName;
 
     /// <summary>True when this call created the claim of <paramref name="position"/>; false when someone had claimed it.</summary>
     public bool TryClaim(int position)
     {
-        if (!_created)
-        {
-            Directory.CreateDirectory(folder);
-            _created = true;
-        }
-        var path = Path.Combine(folder, position.ToString("D6", System.Globalization.CultureInfo.InvariantCulture));
+        var path = Path.Combine(_folder, position.ToString("D6", System.Globalization.CultureInfo.InvariantCulture));
         try
         {
             using var claim = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
