@@ -99,6 +99,34 @@ public static partial class TorchRuntime
     }
 
     /// <summary>
+    /// Runs the calling thread's libtorch operations on one thread until disposed, then restores the thread count: for
+    /// calls too small for a second thread to pay off (see RobustnessGate.Attacks.CallThreads). Per-element results do
+    /// not depend on it; reductions may differ in round-off, as they do between batch shapes. A no-op when libtorch
+    /// already runs on one thread; the default value of the scope changes nothing.
+    /// </summary>
+    public static OneThreadScope OneThread() => new(torch.get_num_threads());
+
+    /// <summary>See <see cref="OneThread"/>.</summary>
+    public readonly struct OneThreadScope : IDisposable
+    {
+        private readonly int restore;
+
+        internal OneThreadScope(int threads)
+        {
+            restore = threads;
+            if (threads > 1)
+                torch.set_num_threads(1);
+        }
+
+        /// <summary>Restores the thread count the scope started with.</summary>
+        public void Dispose()
+        {
+            if (restore > 1)
+                torch.set_num_threads(restore);
+        }
+    }
+
+    /// <summary>
     /// Returns memory that glibc keeps after tensors are freed (measured: a C&amp;W run grew to 2 GB without it, 300 MB with it). A no-op off Linux.
     /// </summary>
     public static void ReleaseFreedMemory()

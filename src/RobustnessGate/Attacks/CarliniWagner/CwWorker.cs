@@ -43,10 +43,11 @@ internal sealed class CwWorker(CwOptions options, AttackBatch batch, IProgress<A
         var previous = full(rows.Count, InitialPrevious, dtype: ScalarType.Float32);
         var rule = fullRule.Select(index);
         int checkEvery = Math.Max(1, options.Iterations / 10);
+        var threads = new CallThreads(batch.Model, x0);
         for (long loop = 1; rows.Count > 0; loop++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var aborted = Iterate(rows, passes, w, m, v, t0, xt, c, previous, rule, checkEvery);
+            var aborted = Iterate(rows, threads, passes, w, m, v, t0, xt, c, previous, rule, checkEvery);
             var (restarted, refill) = rows.Advance(aborted);
             // A new binary step: Adam state and the abort reference restart; w carries over (warm start) or restarts at 0.
             SearchRows.Reset(m, restarted, 0);
@@ -78,10 +79,12 @@ internal sealed class CwWorker(CwOptions options, AttackBatch batch, IProgress<A
     }
 
     /// <summary>One Adam iteration of every row; returns which rows aborted their step at a checkpoint (null: no row was at one).</summary>
-    private bool[]? Iterate(SearchRows rows, PassCounter passes, Tensor w, Tensor m, Tensor v, Tensor t0, Tensor xt, Tensor c, Tensor previous,
+    private bool[]? Iterate(SearchRows rows, CallThreads threads, PassCounter passes, Tensor w, Tensor m, Tensor v, Tensor t0, Tensor xt, Tensor c, Tensor previous,
         MarginRule rule, int checkEvery)
     {
         using var scope = NewDisposeScope();
+        // The rows left at the end of the searches run on one thread (CallThreads).
+        using var oneThread = threads.For(rows.Count);
         var leaf = w.detach().requires_grad_(true);
         Tensor xadv, logits, dist, loss;
         using (enable_grad())

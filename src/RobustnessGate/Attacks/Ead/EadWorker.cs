@@ -34,10 +34,11 @@ internal sealed class EadWorker(EadOptions options, AttackBatch batch, IProgress
         var c = rows.Constants();
         var previous = full(rows.Count, InitialPrevious, dtype: ScalarType.Float32);
         var rule = fullRule.Select(rows.Queue.Index);
+        var threads = new CallThreads(batch.Model, x0All);
         for (long loop = 1; rows.Count > 0; loop++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var aborted = Iterate(rows, gradientPasses, scoringPasses, x0, xk, yk, c, previous, rule);
+            var aborted = Iterate(rows, threads, gradientPasses, scoringPasses, x0, xk, yk, c, previous, rule);
             var (restarted, refill) = rows.Advance(aborted);
             if (restarted.Count > 0)
             {
@@ -76,10 +77,12 @@ internal sealed class EadWorker(EadOptions options, AttackBatch batch, IProgress
     }
 
     /// <summary>One ISTA step of every row and the scoring it needs; returns which rows aborted their step (null: no row was at a checkpoint).</summary>
-    private bool[]? Iterate(SearchRows rows, PassCounter gradientPasses, PassCounter scoringPasses, Tensor x0, Tensor xk, Tensor yk, Tensor c,
+    private bool[]? Iterate(SearchRows rows, CallThreads threads, PassCounter gradientPasses, PassCounter scoringPasses, Tensor x0, Tensor xk, Tensor yk, Tensor c,
         Tensor previous, MarginRule rule)
     {
         using var scope = NewDisposeScope();
+        // The rows left at the end of the searches run on one thread (CallThreads).
+        using var oneThread = threads.For(rows.Count);
         var its = rows.Iteration;
         int checkEvery = Math.Max(1, options.Iterations / 10);
         double beta = options.Beta;
