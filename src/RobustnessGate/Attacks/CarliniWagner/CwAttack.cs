@@ -43,6 +43,7 @@ public sealed class CwAttack : IContinuousBatching
     public AttackOutput Run(AttackBatch batch, IProgress<AttackProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        return CandidateClasses.Run(batch, Options.Candidates, Norm.L2, b => new CwWorker(Options, b, progress, cancellationToken).Run());
+        return CandidateClasses.Run(batch, Options.Candidates, Norm.L2, b => ThreadParts.Run(b, progress, cancellationToken,
+            (part, partProgress, token) => new CwWorker(Options, part, partProgress, token).Run()));
     }
 }

@@ -43,6 +43,7 @@ public sealed class EadAttack : IContinuousBatching
     public AttackOutput Run(AttackBatch batch, IProgress<AttackProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        return CandidateClasses.Run(batch, Options.Candidates, Norm.L1, b => new EadWorker(Options, b, progress, cancellationToken).Run());
+        return CandidateClasses.Run(batch, Options.Candidates, Norm.L1, b => ThreadParts.Run(b, progress, cancellationToken,
+            (part, partProgress, token) => new EadWorker(Options, part, partProgress, token).Run()));
     }
 }
