@@ -30,6 +30,14 @@ internal sealed class CallThreads
     /// <summary>Counts <paramref name="model"/>'s work on one image shaped like <paramref name="images"/> (N x C x H x W).</summary>
     public CallThreads(IClassifier model, Tensor images)
     {
+        if (get_num_threads() <= 1)
+        {
+            // Already one thread (e.g. a part of ThreadParts): nothing to choose, and the count's forward hooks must not
+            // be put on a model that another part is running at the same time.
+            perImage = 1;
+            limit = 0;
+            return;
+        }
         var (multiplyAdds, layers) = ModelWork.Measure(model, images.shape[1], images.shape[2], images.shape[3]);
         perImage = Math.Max(1, multiplyAdds);
         limit = Math.Max(1, layers) * WorkPerLayer;

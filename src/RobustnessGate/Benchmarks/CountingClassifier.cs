@@ -10,10 +10,14 @@ namespace RobustnessGate.Benchmarks;
 internal sealed class CountingClassifier(IClassifier inner) : IClassifier
 {
     /// <summary>Forward passes run with gradients enabled.</summary>
-    public long GradientCalls { get; private set; }
+    public long GradientCalls => Interlocked.Read(ref _calls);
 
     /// <summary>Rows (images) of those passes.</summary>
-    public long GradientRows { get; private set; }
+    public long GradientRows => Interlocked.Read(ref _rows);
+
+    // Attacks may call from several threads at once (ThreadParts).
+    private long _calls;
+    private long _rows;
 
     /// <inheritdoc/>
     public string Name => inner.Name;
@@ -30,8 +34,8 @@ internal sealed class CountingClassifier(IClassifier inner) : IClassifier
         ArgumentNullException.ThrowIfNull(images);
         if (is_grad_enabled() && images.requires_grad)
         {
-            GradientCalls++;
-            GradientRows += images.shape[0];
+            Interlocked.Increment(ref _calls);
+            Interlocked.Add(ref _rows, images.shape[0]);
         }
         return inner.Logits(images);
     }

@@ -61,13 +61,14 @@ public sealed class CallThreadsSpecs
     }
 
     /// <summary>
-    /// 12 LeNet digits start at 12 rows (two threads) and end with a few rows (one thread). Two runs give the same images,
-    /// bit for bit, and the configured thread count is back after a finished run and after a run cancelled midway.
+    /// 12 LeNet digits on two configured threads run as two parts of 6 on threads of their own, libtorch on one thread
+    /// each (ThreadParts). Two runs give the same images, bit for bit (the parts are fixed by position, not by timing),
+    /// and the configured thread count is back after a finished run and after a run cancelled midway.
     /// </summary>
     [Theory]
     [InlineData("cw")]
     [InlineData("ead")]
-    public void An_attack_that_switches_threads_is_repeatable_and_leaves_the_thread_count_as_it_found_it(string key)
+    public void An_attack_run_in_thread_parts_is_repeatable_and_leaves_the_thread_count_as_it_found_it(string key)
     {
         TorchRuntime.Configure(2);
         using var model = ModelLoader.LoadBuiltIn(KnownModels.LeNet);
@@ -78,7 +79,6 @@ public sealed class CallThreadsSpecs
             ? new CwAttack(new CwOptions(BinarySteps: 3, Iterations: 100))
             : new EadAttack(new EadOptions(BinarySteps: 3, Iterations: 100));
         var batch = new AttackBatch(model, x, y, null, 77);
-        new CallThreads(model, x).OneThread(12).Should().BeFalse("the run must start on two threads");
 
         using var first = attack.Run(batch);
         get_num_threads().Should().Be(2);
@@ -95,5 +95,39 @@ public sealed class CallThreadsSpecs
         }), cancel.Token);
         act.Should().Throw<OperationCanceledException>();
         get_num_threads().Should().Be(2, "a cancelled attack must not leave libtorch on one thread");
+    }
+
+    /// <summary>
+    /// Each part is exactly the attack run alone on its examples with libtorch on one thread: the same batch shapes on the
+    /// same thread count, so equality is asserted (images and per-example values).
+    /// </summary>
+    [Theory]
+    [InlineData("cw")]
+    [InlineData("ead")]
+    public void Each_thread_part_gives_exactly_the_one_thread_run_of_its_examples(string key)
+    {
+        using var model = ModelLoader.LoadBuiltIn(KnownModels.LeNet);
+        var data = TestModels.MnistTest;
+        using var x = data.ImagesTensor(0, 12);
+        using var y = data.LabelsTensor(0, 12);
+        IAttack attack = key == "cw"
+            ? new CwAttack(new CwOptions(BinarySteps: 3, Iterations: 100))
+            : new EadAttack(new EadOptions(BinarySteps: 3, Iterations: 100));
+        try
+        {
+            TorchRuntime.Configure(2);
+            using var parts = attack.Run(new AttackBatch(model, x, y, null, 77));
+            TorchRuntime.Configure(1);
+            using var first = attack.Run(new AttackBatch(model, x.narrow(0, 0, 6), y.narrow(0, 0, 6), null, 77));
+            using var second = attack.Run(new AttackBatch(model, x.narrow(0, 6, 6), y.narrow(0, 6, 6), null, 77));
+            using var alone = cat([first.Adversarial, second.Adversarial], 0);
+            parts.Adversarial.equal(alone).all().item<bool>().Should().BeTrue();
+            foreach (var (name, values) in parts.PerExample)
+                values.Should().Equal(first.PerExample[name].Concat(second.PerExample[name]), name);
+        }
+        finally
+        {
+            TorchRuntime.Configure();
+        }
     }
 }
