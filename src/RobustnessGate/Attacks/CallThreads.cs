@@ -11,6 +11,9 @@ namespace RobustnessGate.Attacks;
 /// sleeping OpenMP threads, which costs more than their share of the work saves. The rule is counted, not timed, so it
 /// picks the same thread count for the same call on every machine: one thread when rows x multiply-adds per image is
 /// at most <see cref="WorkPerLayer"/> x the model's layer calls (<see cref="ModelWork.Measure"/>).
+/// Since <see cref="ThreadParts"/> runs each part with libtorch on one thread, this acts where an attack still runs on
+/// more threads: a batch of one example, which ThreadParts hands over as it is. There the count keeps a model whose
+/// image is too much work for one thread (above the rule's limit even alone) on all threads, and puts the rest on one.
 /// </summary>
 internal sealed class CallThreads
 {
