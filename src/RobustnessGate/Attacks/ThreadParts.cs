@@ -40,6 +40,7 @@ internal static class ThreadParts
         var gate = new object();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var workers = new Thread[parts];
+        var views = new List<Tensor>(3 * parts);
         for (int p = 0; p < parts; p++)
         {
             int part = p;
@@ -51,6 +52,10 @@ internal static class ThreadParts
                 Targets = batch.Targets?.narrow(0, start, end - start),
                 Rows = rowsPerPart,
             };
+            views.Add(partBatch.Images);
+            views.Add(partBatch.Labels);
+            if (partBatch.Targets is not null)
+                views.Add(partBatch.Targets);
             IProgress<AttackProgress>? partProgress = progress is null ? null : new SynchronousProgress<AttackProgress>(value =>
             {
                 lock (gate)
@@ -80,26 +85,44 @@ internal static class ThreadParts
         }
         try
         {
-            foreach (var worker in workers)
-                worker.Start();
-            foreach (var worker in workers)
-                worker.Join();
+            int started = 0;
+            try
+            {
+                foreach (var worker in workers)
+                {
+                    worker.Start();
+                    started++;
+                }
+            }
+            finally
+            {
+                // Every started part ends before anything below frees what it reads; a part that could not start stops
+                // the others early.
+                if (started < parts)
+                    stop.Cancel();
+                for (int p = 0; p < started; p++)
+                    workers[p].Join();
+                // set_num_threads is partly process-wide (the count new threads start with, MKL's count): give the
+                // configured count back on this thread once every part has ended.
+                set_num_threads(threads);
+            }
+            var failure = errors.FirstOrDefault(e => e is not null and not OperationCanceledException) ?? errors.FirstOrDefault(e => e is not null);
+            if (failure is not null)
+            {
+                foreach (var output in outputs)
+                    output?.Dispose();
+                cancellationToken.ThrowIfCancellationRequested();
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+            }
+            return Join(outputs!);
         }
         finally
         {
-            // set_num_threads is partly process-wide (the count new threads start with, MKL's count): give the configured
-            // count back on this thread once every part has ended.
-            set_num_threads(threads);
+            // The parts' narrowed views of the caller's tensors (the caller keeps and disposes the tensors themselves);
+            // Join has copied the outputs by then.
+            foreach (var view in views)
+                view.Dispose();
         }
-        var failure = errors.FirstOrDefault(e => e is not null and not OperationCanceledException) ?? errors.FirstOrDefault(e => e is not null);
-        if (failure is not null)
-        {
-            foreach (var output in outputs)
-                output?.Dispose();
-            cancellationToken.ThrowIfCancellationRequested();
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
-        }
-        return Join(outputs!);
     }
 
     private static AttackOutput Join(AttackOutput[] outputs)
